@@ -1,0 +1,67 @@
+package org.ebm4j.training;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import java.util.Set;
+import org.ebm4j.api.config.ComponentConfig;
+import org.ebm4j.api.training.Objective;
+import org.ebm4j.api.training.ObjectiveFactory;
+import org.ebm4j.api.training.Optimizer;
+import org.ebm4j.api.training.OptimizerFactory;
+import org.ebm4j.training.objective.ContrastiveDivergence;
+import org.ebm4j.training.optim.Adam;
+import org.ebm4j.training.optim.Sgd;
+
+/** Registers ebm-training's components by name. */
+public final class TrainingModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, ObjectiveFactory.class)
+                .addBinding("contrastive-divergence").toInstance(new CdFactory());
+        MapBinder<String, OptimizerFactory> optimizers =
+                MapBinder.newMapBinder(binder(), String.class, OptimizerFactory.class);
+        optimizers.addBinding("adam").toInstance(new AdamFactory());
+        optimizers.addBinding("sgd").toInstance(new SgdFactory());
+    }
+
+    private static final class CdFactory implements ObjectiveFactory {
+        @Override
+        public Objective create(ComponentConfig config) {
+            config.requireOnly(Set.of("alpha"));
+            return new ContrastiveDivergence(config.getDouble("alpha", 0.1));
+        }
+
+        @Override
+        public String description() {
+            return "mean E(real) - mean E(fake) + alpha * mean(E_real^2 + E_fake^2) (alpha = 0.1; 0 for RBM CD-k/PCD)";
+        }
+    }
+
+    private static final class AdamFactory implements OptimizerFactory {
+        @Override
+        public Optimizer create(ComponentConfig config) {
+            config.requireOnly(Set.of("beta1", "beta2", "epsilon", "weight_decay"));
+            return new Adam(config.getDouble("beta1", 0.0), config.getDouble("beta2", 0.999),
+                    config.getDouble("epsilon", 1e-8), config.getDouble("weight_decay", 0.0));
+        }
+
+        @Override
+        public String description() {
+            return "Adam with bias correction (defaults of the EBM recipe: beta1 = 0, beta2 = 0.999)";
+        }
+    }
+
+    private static final class SgdFactory implements OptimizerFactory {
+        @Override
+        public Optimizer create(ComponentConfig config) {
+            config.requireOnly(Set.of("momentum", "weight_decay"));
+            return new Sgd(config.getDouble("momentum", 0.0), config.getDouble("weight_decay", 0.0));
+        }
+
+        @Override
+        public String description() {
+            return "SGD with classical momentum and L2 weight decay (RBM training)";
+        }
+    }
+}

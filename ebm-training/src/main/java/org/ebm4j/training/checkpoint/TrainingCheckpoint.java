@@ -1,0 +1,69 @@
+package org.ebm4j.training.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ebm4j.api.io.TensorArchive;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Everything needed to continue a training run exactly: iteration counter, parameters, optimiser state, replay
+ * buffer. Randomness needs no saved state: every draw derives from the run's seed and the iteration number.
+ *
+ * <p>Stored as a {@link TensorArchive}: arrays {@code param/NAME}, {@code optim/NAME}, {@code buffer}; metadata
+ * {@code kind=training-checkpoint}, {@code iteration}, {@code seed} and whatever the run adds (model architecture,
+ * command line).
+ *
+ * @param iteration parameter updates done
+ * @param seed the run's seed
+ * @param parameters model parameters by name
+ * @param optimizerState the optimiser's {@code state()}
+ * @param buffer the replay buffer's {@code snapshot()} (may have zero rows)
+ * @param metadata extra provenance
+ */
+public record TrainingCheckpoint(long iteration, long seed, Map<String, INDArray> parameters,
+                                 Map<String, INDArray> optimizerState, INDArray buffer, Map<String, String> metadata) {
+
+    private static final String KIND = "training-checkpoint";
+
+    /** Writes the checkpoint atomically (temporary file, then rename). */
+    public void write(Path file) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> arrays.put("param/" + k, v));
+        optimizerState.forEach((k, v) -> arrays.put("optim/" + k, v));
+        if (buffer != null) {
+            arrays.put("buffer", buffer);
+        }
+        Map<String, String> meta = new TreeMap<>(metadata);
+        meta.put("kind", KIND);
+        meta.put("iteration", Long.toString(iteration));
+        meta.put("seed", Long.toString(seed));
+        TensorArchive.write(file, meta, arrays);
+    }
+
+    /**
+     * Reads a checkpoint written by {@link #write(Path)}.
+     *
+     * @throws IOException if the file is missing or is not a training checkpoint
+     */
+    public static TrainingCheckpoint read(Path file) throws IOException {
+        TensorArchive.Contents c = TensorArchive.read(file);
+        if (!KIND.equals(c.metadata().get("kind"))) {
+            throw new IOException(file + " is not a training checkpoint (kind = " + c.metadata().get("kind") + ")");
+        }
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        Map<String, INDArray> optim = new LinkedHashMap<>();
+        c.arrays().forEach((k, v) -> {
+            if (k.startsWith("param/")) {
+                params.put(k.substring("param/".length()), v);
+            } else if (k.startsWith("optim/")) {
+                optim.put(k.substring("optim/".length()), v);
+            }
+        });
+        Map<String, String> meta = new TreeMap<>(c.metadata());
+        return new TrainingCheckpoint(Long.parseLong(c.meta("iteration")), Long.parseLong(c.meta("seed")), params,
+                optim, c.arrays().get("buffer"), meta);
+    }
+}

@@ -1,0 +1,2 @@
+/** Datasets: in-memory arrays, image files. */
+package org.ebm4j.training.data;

@@ -1,0 +1,371 @@
+package org.ebm4j.training.loop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.energy.ParametricEnergy;
+import org.ebm4j.api.random.RandomKey;
+import org.ebm4j.api.sampling.SamplerState;
+import org.ebm4j.api.sampling.SamplingDriver;
+import org.ebm4j.api.sampling.SamplingKernel;
+import org.ebm4j.api.sampling.SamplingResult;
+import org.ebm4j.api.training.IterationReport;
+import org.ebm4j.api.training.Objective;
+import org.ebm4j.api.training.ObjectiveResult;
+import org.ebm4j.api.training.Optimizer;
+import org.ebm4j.api.training.ReplayBuffer;
+import org.ebm4j.api.training.Trainer;
+import org.ebm4j.api.training.TrainingContext;
+import org.ebm4j.api.training.TrainingDivergedException;
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.training.checkpoint.TrainingCheckpoint;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The one training loop of ebm4j, for neural EBMs (CD with a replay buffer) and RBMs (CD-k, PCD) alike. Each
+ * iteration:
+ * <ol>
+ *   <li>takes the next minibatch x⁺ of a seeded shuffle, adds N(0, σ²) noise and clamps (if configured);</li>
+ *   <li>starts chains from the replay buffer (or from x⁺ for CD-k), runs the sampling kernel for
+ *       {@code samplingSteps} steps to get x⁻, and stores x⁻ in the buffer;</li>
+ *   <li>evaluates the objective, checks health (finite energies and gradients, |E| within bound), clips the
+ *       gradient's global L2 norm, and lets the optimiser update the parameters;</li>
+ *   <li>reports to listeners and writes a checkpoint when due.</li>
+ * </ol>
+ *
+ * <p>Reproducibility: every random draw of iteration t derives from {@code RandomKey.of(seed).fold(t)}, and the shuffle
+ * of epoch e from {@code fold("epoch").fold(e)}; so a run resumed from a checkpoint continues exactly as the
+ * uninterrupted run would have (on the CPU).
+ *
+ * <p>Health: a non-finite loss term, energy or gradient, or a mean energy beyond {@code energyBound}, stops the run
+ * with a {@link TrainingDivergedException} before the update, so no poisoned parameters reach a checkpoint.
+ */
+public final class EbmTrainer implements Trainer {
+
+    private final ParametricEnergy model;
+    private final Dataset data;
+    private final SamplingKernel<?> sampler;
+    private final ReplayBuffer buffer;
+    private final Objective objective;
+    private final Optimizer optimizer;
+    private final TrainerConfig config;
+    private final Map<String, String> provenance;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final long iterationsPerEpoch;
+    private long iteration;
+    private Path lastCheckpoint;
+
+    private EbmTrainer(Builder b) {
+        this.model = Objects.requireNonNull(b.model, "model");
+        this.data = Objects.requireNonNull(b.data, "data");
+        this.sampler = Objects.requireNonNull(b.sampler, "sampler");
+        this.objective = Objects.requireNonNull(b.objective, "objective");
+        this.optimizer = Objects.requireNonNull(b.optimizer, "optimizer");
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.buffer = b.buffer;
+        this.provenance = Map.copyOf(b.provenance);
+        if (config.chainStart() == TrainerConfig.ChainStart.BUFFER && buffer == null) {
+            throw new IllegalArgumentException("chain_start = BUFFER needs a replay buffer; none was given");
+        }
+        if (!Arrays.equals(data.sampleShape(), model.sampleShape())) {
+            throw new IllegalArgumentException("data '" + data.name() + "' has sample shape "
+                    + Arrays.toString(data.sampleShape()) + "; the model expects " + Arrays.toString(model.sampleShape()));
+        }
+        if (data.size() < config.batchSize()) {
+            throw new IllegalArgumentException("data '" + data.name() + "' has " + data.size()
+                    + " samples; expected at least batch_size = " + config.batchSize());
+        }
+        this.iterationsPerEpoch = data.size() / config.batchSize();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @return parameter updates done so far (including those before a resume). */
+    public long iteration() {
+        return iteration;
+    }
+
+    public long iterationsPerEpoch() {
+        return iterationsPerEpoch;
+    }
+
+    /** @return the learning rate of {@code epoch}: lr · decayᵉᵖᵒᶜʰ. */
+    public double learningRate(int epoch) {
+        return config.learningRate() * Math.pow(config.learningRateDecay(), epoch);
+    }
+
+    @Override
+    public TrainingSummary train() {
+        long total = config.epochs() * iterationsPerEpoch;
+        TrainingContext context = new TrainingContext(model, config.epochs(), iterationsPerEpoch, iteration);
+        listeners.forEach(l -> l.onStart(context));
+        long started = System.nanoTime();
+        Map<String, Double> last = Map.of();
+        try {
+            RandomKey runKey = RandomKey.of(config.seed());
+            while (iteration < total) {
+                int epoch = (int) (iteration / iterationsPerEpoch);
+                int[] order = shuffle(runKey.fold("epoch").fold(epoch));
+                int batchInEpoch = (int) (iteration % iterationsPerEpoch);
+                last = step(runKey.fold(iteration + 1), epoch, order, batchInEpoch, context);
+                boolean epochEnd = iteration % iterationsPerEpoch == 0;
+                if (config.checkpointFile() != null && (iteration % config.checkpointEvery() == 0 || epochEnd)) {
+                    writeCheckpoint(config.checkpointFile());
+                }
+                if (epochEnd) {
+                    listeners.forEach(l -> l.onEpochEnd(context, epoch));
+                }
+            }
+        } catch (TrainingDivergedException e) {
+            TrainingSummary summary = new TrainingSummary(iteration, seconds(started), false, e.getMessage(), last);
+            listeners.forEach(l -> l.onFinish(context, summary));
+            throw e;
+        }
+        TrainingSummary summary = new TrainingSummary(iteration, seconds(started), true, "", last);
+        listeners.forEach(l -> l.onFinish(context, summary));
+        return summary;
+    }
+
+    private Map<String, Double> step(RandomKey key, int epoch, int[] order, int batchInEpoch, TrainingContext context) {
+        long t0 = System.nanoTime();
+        int[] indices = Arrays.copyOfRange(order, batchInEpoch * config.batchSize(),
+                (batchInEpoch + 1) * config.batchSize());
+        INDArray positive = perturb(data.features(indices), key.fold("data-noise"));
+
+        INDArray start = config.chainStart() == TrainerConfig.ChainStart.DATA
+                ? positive.dup() : buffer.draw(config.batchSize(), key.fold("buffer"));
+        SamplingResult<?> chains = runChains(sampler, start, config.samplingSteps(), key.fold("sampler"));
+        INDArray negative = chains.samples();
+        if (buffer != null && config.chainStart() == TrainerConfig.ChainStart.BUFFER) {
+            buffer.add(negative);
+        }
+        long t1 = System.nanoTime();
+
+        ObjectiveResult result = objective.evaluate(model, positive, negative);
+        checkHealth(result);
+        double gradNorm = globalNorm(result.gradients());
+        if (!Double.isFinite(gradNorm)) {
+            throw diverged("gradient norm = " + gradNorm);
+        }
+        if (gradNorm > config.gradientClipNorm()) {
+            double scale = config.gradientClipNorm() / gradNorm;
+            result.gradients().values().forEach(g -> g.muli(scale));
+        }
+        double lr = learningRate(epoch);
+        optimizer.update(model.parameters(), result.gradients(), lr);
+        iteration++;
+
+        Map<String, Double> metrics = new LinkedHashMap<>(result.terms());
+        metrics.put("grad_norm", gradNorm);
+        metrics.put("acceptance", chains.meanAcceptanceRate());
+        metrics.put("sampling_seconds", (t1 - t0) / 1e9);
+        metrics.put("seconds", (System.nanoTime() - t0) / 1e9);
+        if (buffer != null) {
+            metrics.put("buffer_size", (double) buffer.size());
+        }
+        IterationReport report = new IterationReport(iteration, epoch, lr, metrics, negative);
+        listeners.forEach(l -> l.onIteration(context, report));
+        return metrics;
+    }
+
+    private static <S extends SamplerState> SamplingResult<S> runChains(SamplingKernel<S> kernel, INDArray start,
+                                                                        int steps, RandomKey key) {
+        return SamplingDriver.run(kernel, start, steps, key);
+    }
+
+    private INDArray perturb(INDArray positive, RandomKey key) {
+        if (config.dataNoiseStd() > 0) {
+            INDArray noise = Nd4j.createUninitialized(positive.dataType(), positive.shape());
+            try (Random rng = key.nd4jRandom()) {
+                Nd4j.getExecutioner().exec(new GaussianDistribution(noise, 0, config.dataNoiseStd()), rng);
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the native random generator failed", e);
+            }
+            positive.addi(noise);
+        }
+        if (config.clampData()) {
+            Transforms.max(positive, config.clampLow(), false);
+            Transforms.min(positive, config.clampHigh(), false);
+        }
+        return positive;
+    }
+
+    private int[] shuffle(RandomKey key) {
+        int n = data.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = key.javaRandom();
+        for (int i = n - 1; i > 0; i--) { // Fisher–Yates
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private void checkHealth(ObjectiveResult result) {
+        for (Map.Entry<String, Double> term : result.terms().entrySet()) {
+            if (!Double.isFinite(term.getValue())) {
+                throw diverged(term.getKey() + " = " + term.getValue());
+            }
+        }
+        for (String name : List.of("e_pos", "e_neg")) {
+            Double e = result.terms().get(name);
+            if (e != null && Math.abs(e) > config.energyBound()) {
+                throw diverged(name + " = " + e + " exceeds energy_bound = " + config.energyBound());
+            }
+        }
+    }
+
+    private TrainingDivergedException diverged(String what) {
+        return new TrainingDivergedException("training diverged at iteration " + (iteration + 1) + ": " + what
+                + "; parameters were not updated. Last good checkpoint: "
+                + (lastCheckpoint == null ? "none written" : lastCheckpoint.toString()));
+    }
+
+    private static double globalNorm(Map<String, INDArray> gradients) {
+        double sumSquares = 0;
+        for (INDArray g : gradients.values()) {
+            double n = g.norm2Number().doubleValue();
+            sumSquares += n * n;
+        }
+        return Math.sqrt(sumSquares);
+    }
+
+    /** @return the current state as a checkpoint. */
+    public TrainingCheckpoint checkpoint() {
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        model.parameters().forEach((k, v) -> params.put(k, v.dup()));
+        Map<String, String> meta = new LinkedHashMap<>(provenance);
+        meta.put("architecture", model.architecture());
+        meta.put("config", config.toString());
+        return new TrainingCheckpoint(iteration, config.seed(), params, optimizer.state(),
+                buffer == null ? null : buffer.snapshot(), meta);
+    }
+
+    /** Writes {@link #checkpoint()} to {@code file} atomically and remembers it as the last good checkpoint. */
+    public void writeCheckpoint(Path file) {
+        try {
+            checkpoint().write(file);
+            lastCheckpoint = file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing checkpoint " + file + " failed", e);
+        }
+    }
+
+    /**
+     * Continues from {@code checkpoint}: parameters, optimiser state, buffer and iteration counter.
+     *
+     * @throws IllegalArgumentException if the checkpoint's parameters or seed do not match this run
+     */
+    public void restore(TrainingCheckpoint checkpoint) {
+        if (checkpoint.seed() != config.seed()) {
+            throw new IllegalArgumentException("checkpoint seed = " + checkpoint.seed() + "; this run's seed is "
+                    + config.seed() + " (resume with the same seed to reproduce the run)");
+        }
+        Map<String, INDArray> params = model.parameters();
+        if (!params.keySet().equals(checkpoint.parameters().keySet())) {
+            throw new IllegalArgumentException("checkpoint has parameters " + checkpoint.parameters().keySet()
+                    + "; the model has " + params.keySet());
+        }
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            INDArray saved = checkpoint.parameters().get(p.getKey());
+            if (!Arrays.equals(saved.shape(), p.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint parameter '" + p.getKey() + "' has shape "
+                        + Arrays.toString(saved.shape()) + "; the model's is " + Arrays.toString(p.getValue().shape()));
+            }
+            p.getValue().assign(saved);
+        }
+        optimizer.restore(checkpoint.optimizerState());
+        if (buffer != null && checkpoint.buffer() != null) {
+            buffer.restore(checkpoint.buffer());
+        }
+        iteration = checkpoint.iteration();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Assembles an {@link EbmTrainer}; model, data, sampler, objective, optimizer and config are required. */
+    public static final class Builder {
+        private ParametricEnergy model;
+        private Dataset data;
+        private SamplingKernel<?> sampler;
+        private ReplayBuffer buffer;
+        private Objective objective;
+        private Optimizer optimizer;
+        private TrainerConfig config = TrainerConfig.defaults();
+        private final Map<String, String> provenance = new LinkedHashMap<>();
+
+        public Builder model(ParametricEnergy value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder data(Dataset value) {
+            this.data = value;
+            return this;
+        }
+
+        /** @param value the kernel for the negative phase; it must target {@code model} */
+        public Builder sampler(SamplingKernel<?> value) {
+            this.sampler = value;
+            return this;
+        }
+
+        /** @param value where chains start (required unless chain_start = DATA) */
+        public Builder buffer(ReplayBuffer value) {
+            this.buffer = value;
+            return this;
+        }
+
+        public Builder objective(Objective value) {
+            this.objective = value;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer value) {
+            this.optimizer = value;
+            return this;
+        }
+
+        public Builder config(TrainerConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Adds a provenance entry written into every checkpoint (command line, data checksum, versions). */
+        public Builder provenance(String key, String value) {
+            this.provenance.put(key, value);
+            return this;
+        }
+
+        public EbmTrainer build() {
+            return new EbmTrainer(this);
+        }
+    }
+}

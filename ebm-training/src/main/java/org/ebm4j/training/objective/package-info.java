@@ -1,0 +1,2 @@
+/** Training losses of energy-based models. */
+package org.ebm4j.training.objective;

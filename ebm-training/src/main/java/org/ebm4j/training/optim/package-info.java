@@ -1,0 +1,2 @@
+/** First-order optimisers that update parameters in place. */
+package org.ebm4j.training.optim;
