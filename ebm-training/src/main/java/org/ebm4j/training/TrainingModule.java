@@ -2,15 +2,20 @@ package org.ebm4j.training;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import java.util.Locale;
 import java.util.Set;
 import org.ebm4j.api.config.ComponentConfig;
 import org.ebm4j.api.training.Objective;
 import org.ebm4j.api.training.ObjectiveFactory;
 import org.ebm4j.api.training.Optimizer;
 import org.ebm4j.api.training.OptimizerFactory;
+import org.ebm4j.api.training.ReplayBuffer;
+import org.ebm4j.api.training.ReplayBufferFactory;
+import org.ebm4j.training.buffer.PersistentChains;
 import org.ebm4j.training.objective.ContrastiveDivergence;
 import org.ebm4j.training.optim.Adam;
 import org.ebm4j.training.optim.Sgd;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /** Registers ebm-training's components by name. */
 public final class TrainingModule extends AbstractModule {
@@ -23,6 +28,37 @@ public final class TrainingModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), String.class, OptimizerFactory.class);
         optimizers.addBinding("adam").toInstance(new AdamFactory());
         optimizers.addBinding("sgd").toInstance(new SgdFactory());
+        MapBinder.newMapBinder(binder(), String.class, ReplayBufferFactory.class)
+                .addBinding("persistent").toInstance(new PersistentFactory());
+    }
+
+    private static final class PersistentFactory implements ReplayBufferFactory {
+        @Override
+        public ReplayBuffer create(long[] sampleShape, ComponentConfig config) {
+            config.requireOnly(Set.of("chains", "init", "low", "high", "dtype"));
+            String init = config.getString("init", "uniform").toUpperCase(Locale.ROOT);
+            PersistentChains.Init kind;
+            try {
+                kind = PersistentChains.Init.valueOf(init);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(config.component() + ": init = '" + init.toLowerCase(Locale.ROOT)
+                        + "'; expected uniform or bernoulli", e);
+            }
+            String dtype = config.getString("dtype", "float");
+            DataType dataType = switch (dtype) {
+                case "float" -> DataType.FLOAT;
+                case "double" -> DataType.DOUBLE;
+                default -> throw new IllegalArgumentException(config.component() + ": dtype = '" + dtype
+                        + "'; expected float or double");
+            };
+            return new PersistentChains(sampleShape, config.getPositiveInt("chains", 128), kind,
+                    config.getDouble("low", -1), config.getDouble("high", 1), dataType);
+        }
+
+        @Override
+        public String description() {
+            return "persistent chains (PCD, Tieleman 2008): each iteration continues the previous chains";
+        }
     }
 
     private static final class CdFactory implements ObjectiveFactory {
