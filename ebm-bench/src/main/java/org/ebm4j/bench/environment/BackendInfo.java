@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ebm info} and recorded in every benchmark result.
  *
  * @param backend "CPU" or "CUDA"
- * @param variant the packaged native classifier (for example linux-x86_64-onednn-avx512)
+ * @param variant the packaged native classifier (for example linux-x86_64-onednn-avx2)
  * @param binaryLevel SIMD level the native binary was built for (libnd4j's coding: 0 generic, 1 AVX, 2 AVX2,
  *     3 AVX-512; -1 if unknown)
  * @param optimalLevel best SIMD level this CPU supports, same coding
