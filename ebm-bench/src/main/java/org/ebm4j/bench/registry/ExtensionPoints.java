@@ -10,6 +10,7 @@ import org.ebm4j.api.sampling.SamplerFactory;
 import org.ebm4j.api.training.ObjectiveFactory;
 import org.ebm4j.api.training.OptimizerFactory;
 import org.ebm4j.api.training.ReplayBufferFactory;
+import org.ebm4j.bench.suite.CellRunner;
 
 /**
  * Declares one {@code MapBinder<String, T>} per extension point, so that every kind exists in the injector even
@@ -35,7 +36,8 @@ public final class ExtensionPoints extends AbstractModule {
             new Kind("replay buffers", ReplayBufferFactory.class),
             new Kind("objectives", ObjectiveFactory.class),
             new Kind("optimizers", OptimizerFactory.class),
-            new Kind("datasets", DatasetFactory.class));
+            new Kind("datasets", DatasetFactory.class),
+            new Kind("benchmark cells", CellRunner.class));
 
     @Override
     protected void configure() {
