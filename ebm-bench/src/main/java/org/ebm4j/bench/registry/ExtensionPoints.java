@@ -37,7 +37,8 @@ public final class ExtensionPoints extends AbstractModule {
             new Kind("objectives", ObjectiveFactory.class),
             new Kind("optimizers", OptimizerFactory.class),
             new Kind("datasets", DatasetFactory.class),
-            new Kind("benchmark cells", CellRunner.class));
+            new Kind("benchmark cells", CellRunner.class),
+            new Kind("peer comparisons", org.ebm4j.bench.peers.PeerComparison.class));
 
     @Override
     protected void configure() {

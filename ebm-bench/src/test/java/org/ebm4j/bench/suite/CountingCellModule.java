@@ -1,5 +1,8 @@
 package org.ebm4j.bench.suite;
 
+import org.ebm4j.bench.report.Charts;
+import org.ebm4j.bench.report.SuiteReport;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import java.nio.file.Path;
@@ -31,8 +34,14 @@ public final class CountingCellModule extends AbstractModule {
         }
 
         @Override
-        public String report(List<CellResult> results, Path dir) {
-            return "counting cells: " + results.size() + "\n";
+        public String report(List<CellResult> results, Path dir) throws java.io.IOException {
+            Map<String, double[]> bars = new java.util.LinkedHashMap<>();
+            SuiteReport.byConfiguration(results).forEach((config, group) -> {
+                double[] s = SuiteReport.meanSd(group, "value");
+                bars.put(config, new double[] {s[0], s[1]});
+            });
+            Charts.bars(dir.resolve("value.png"), "value by configuration", "value", bars, false);
+            return "counting cells: " + results.size() + "\n\n![value](value.png)\n";
         }
 
         @Override
