@@ -12,7 +12,7 @@ import org.ebm4j.bench.registry.ComponentRegistry;
 import org.ebm4j.bench.report.SuiteReport;
 import org.ebm4j.bench.suite.CellExecutor;
 import org.ebm4j.bench.suite.ExecutionEngine;
-import org.ebm4j.bench.suite.LocalEngine;
+import org.ebm4j.bench.suite.ExecutionEngineFactory;
 import org.ebm4j.bench.suite.SuiteDefinition;
 import org.ebm4j.bench.suite.SuiteRun;
 import picocli.CommandLine;
@@ -71,7 +71,8 @@ public final class BenchCommand implements Runnable {
                 description = "run directory (default bench-results/<suite name>); a rerun resumes there")
         Path out;
 
-        @Option(names = "--engine", defaultValue = "local", description = "local (default) or spark")
+        @Option(names = "--engine", defaultValue = "local",
+                description = "execution engine: local (default), or spark with the ebm-spark module on the class path")
         String engine;
 
         @Option(names = "--master", description = "Spark master URL for --engine spark (default local[*])")
@@ -94,11 +95,13 @@ public final class BenchCommand implements Runnable {
             String text = suiteText(suite);
             SuiteDefinition definition = SuiteDefinition.parse(text, suite);
             Path dir = out != null ? out : Path.of("bench-results", definition.name());
-            CellExecutor executor = new CellExecutor(ComponentRegistry.discover());
+            ComponentRegistry registry = ComponentRegistry.discover();
+            CellExecutor executor = new CellExecutor(registry);
             executor.runner(definition.kind()); // fails early, listing the known kinds
+            ExecutionEngineFactory engines = registry.components(ExecutionEngineFactory.class).get(engine);
             PrintWriter pw = spec.commandLine().getOut();
             SuiteRun.Summary summary;
-            try (ExecutionEngine e = engine(executor)) {
+            try (ExecutionEngine e = engines.create(executor, master)) {
                 summary = SuiteRun.run(text, dir, e, attempts, "ebm bench run " + String.join(" ",
                         spec.commandLine().getParseResult().originalArgs()));
             }
@@ -109,13 +112,6 @@ public final class BenchCommand implements Runnable {
             }
             pw.flush();
             return summary.failed() == 0 ? 0 : 1;
-        }
-
-        private ExecutionEngine engine(CellExecutor executor) {
-            return switch (engine) {
-                case "local" -> new LocalEngine(executor);
-                default -> throw new IllegalArgumentException("--engine = '" + engine + "'; expected one of [local]");
-            };
         }
     }
 

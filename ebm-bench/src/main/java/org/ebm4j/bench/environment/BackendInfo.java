@@ -40,6 +40,29 @@ public record BackendInfo(String backend, String variant, int binaryLevel, int o
                 String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
     }
 
+    /**
+     * Sizes ND4J's thread pools (its own and OpenMP's, which oneDNN and BLAS use) for this JVM, e.g. to the cores a
+     * Spark task was given, so that concurrent work in one JVM does not oversubscribe the machine.
+     *
+     * @param threads at least 1
+     */
+    public static void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + "; expected >= 1");
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Object nativeOps = nativeOps();
+        if (nativeOps != null) {
+            try {
+                Class.forName("org.nd4j.nativeblas.NativeOps").getMethod("setOmpNumThreads", int.class)
+                        .invoke(nativeOps, threads);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(BackendInfo.class).debug("setOmpNumThreads failed", e);
+            }
+        }
+    }
+
     /** @return "generic", "AVX", "AVX2", "AVX-512" or "unknown". */
     public static String levelName(int level) {
         return switch (level) {

@@ -38,7 +38,8 @@ public final class ExtensionPoints extends AbstractModule {
             new Kind("optimizers", OptimizerFactory.class),
             new Kind("datasets", DatasetFactory.class),
             new Kind("benchmark cells", CellRunner.class),
-            new Kind("peer comparisons", org.ebm4j.bench.peers.PeerComparison.class));
+            new Kind("peer comparisons", org.ebm4j.bench.peers.PeerComparison.class),
+            new Kind("execution engines", org.ebm4j.bench.suite.ExecutionEngineFactory.class));
 
     @Override
     protected void configure() {

@@ -20,7 +20,7 @@ class ComponentRegistryTest {
     @Test
     void everyExtensionPointIsPresent() {
         assertThat(registry.all().keySet()).containsExactly("energies", "samplers", "chain initializers",
-                "replay buffers", "objectives", "optimizers", "datasets", "benchmark cells", "peer comparisons");
+                "replay buffers", "objectives", "optimizers", "datasets", "benchmark cells", "peer comparisons", "execution engines");
         assertThat(registry.chainInitializers().all()).containsKeys("uniform", "gaussian");
     }
 
