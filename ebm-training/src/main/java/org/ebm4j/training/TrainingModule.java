@@ -5,6 +5,7 @@ import com.google.inject.multibindings.MapBinder;
 import java.util.Locale;
 import java.util.Set;
 import org.ebm4j.api.config.ComponentConfig;
+import org.ebm4j.api.data.DatasetFactory;
 import org.ebm4j.api.training.Objective;
 import org.ebm4j.api.training.ObjectiveFactory;
 import org.ebm4j.api.training.Optimizer;
@@ -12,6 +13,8 @@ import org.ebm4j.api.training.OptimizerFactory;
 import org.ebm4j.api.training.ReplayBuffer;
 import org.ebm4j.api.training.ReplayBufferFactory;
 import org.ebm4j.training.buffer.PersistentChains;
+import org.ebm4j.training.data.IdxDatasetFactory;
+import org.ebm4j.training.data.PngFolderDatasetFactory;
 import org.ebm4j.training.objective.ContrastiveDivergence;
 import org.ebm4j.training.optim.Adam;
 import org.ebm4j.training.optim.Sgd;
@@ -30,6 +33,11 @@ public final class TrainingModule extends AbstractModule {
         optimizers.addBinding("sgd").toInstance(new SgdFactory());
         MapBinder.newMapBinder(binder(), String.class, ReplayBufferFactory.class)
                 .addBinding("persistent").toInstance(new PersistentFactory());
+        MapBinder<String, DatasetFactory> datasets =
+                MapBinder.newMapBinder(binder(), String.class, DatasetFactory.class);
+        datasets.addBinding("mnist").toInstance(IdxDatasetFactory.mnist());
+        datasets.addBinding("idx").toInstance(IdxDatasetFactory.idx());
+        datasets.addBinding("png-folder").toInstance(new PngFolderDatasetFactory());
     }
 
     private static final class PersistentFactory implements ReplayBufferFactory {
