@@ -13,6 +13,7 @@ import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingDivergedException;
 import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.training.buffer.ReservoirBuffer;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.data.InMemoryDataset;
 import org.ebm4j.training.objective.ContrastiveDivergence;
@@ -118,6 +119,38 @@ class EbmTrainerTest {
         assertThat(part2.iteration()).isEqualTo(24);
         assertThat(resumed.parameters().get("mu")).isEqualTo(straight.parameters().get("mu"));
         assertThat(resumed.parameters().get("log_std")).isEqualTo(straight.parameters().get("log_std"));
+    }
+
+    @Test
+    void resumingRestoresAReservoirBufferWithItsCounters() throws Exception {
+        InMemoryDataset data = gaussianData();
+        TrainerConfig cfg = config(2).withChainStart(TrainerConfig.ChainStart.BUFFER);
+        ReservoirBuffer straightBuffer = new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5);
+        DiagonalGaussianEnergy straight = new DiagonalGaussianEnergy(2);
+        EbmTrainer.builder().model(straight).data(data).sampler(new ExactGaussianKernel(straight))
+                .buffer(straightBuffer).objective(new ContrastiveDivergence(0))
+                .optimizer(new Adam(0.9, 0.999, 1e-8, 0)).config(cfg).build().train();
+
+        Path ckpt = dir.resolve("reservoir.ckpt");
+        DiagonalGaussianEnergy first = new DiagonalGaussianEnergy(2);
+        EbmTrainer part1 = EbmTrainer.builder().model(first).data(data).sampler(new ExactGaussianKernel(first))
+                .buffer(new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5))
+                .objective(new ContrastiveDivergence(0)).optimizer(new Adam(0.9, 0.999, 1e-8, 0))
+                .config(cfg.withEpochs(1).withCheckpoints(ckpt, 100)).build();
+        part1.train();
+        TrainingCheckpoint saved = TrainingCheckpoint.read(ckpt);
+        assertThat(saved.metadata()).containsEntry("buffer.counter.seen", Long.toString(8L * BATCH));
+
+        ReservoirBuffer resumedBuffer = new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5);
+        DiagonalGaussianEnergy resumed = new DiagonalGaussianEnergy(2);
+        EbmTrainer part2 = EbmTrainer.builder().model(resumed).data(data).sampler(new ExactGaussianKernel(resumed))
+                .buffer(resumedBuffer).objective(new ContrastiveDivergence(0))
+                .optimizer(new Adam(0.9, 0.999, 1e-8, 0)).config(cfg).build();
+        part2.restore(saved);
+        part2.train();
+        assertThat(resumedBuffer.seen()).isEqualTo(straightBuffer.seen());
+        assertThat(resumedBuffer.snapshot()).isEqualTo(straightBuffer.snapshot());
+        assertThat(resumed.parameters().get("mu")).isEqualTo(straight.parameters().get("mu"));
     }
 
     @Test
