@@ -154,6 +154,49 @@ class EbmTrainerTest {
     }
 
     @Test
+    void positivesGetTheRecipesNoiseAndAreClampedAndTermsAreReportedSeparately() {
+        int n = 512;
+        INDArray x = Nd4j.create(DataType.DOUBLE, n, 2);
+        x.getColumn(0).assign(0.999);
+        x.getColumn(1).assign(0.2);
+        InMemoryDataset data = new InMemoryDataset("constant", x, null);
+        List<INDArray> positives = new ArrayList<>();
+        ContrastiveDivergence cd = new ContrastiveDivergence(0.1);
+        org.ebm4j.api.training.Objective recording = (model, positive, negative) -> {
+            positives.add(positive.dup());
+            return cd.evaluate(model, positive, negative);
+        };
+        DiagonalGaussianEnergy model = new DiagonalGaussianEnergy(2);
+        List<IterationReport> reports = new ArrayList<>();
+        // The recipe's defaults: N(0, 0.005²) noise on real data, then clamping to [-1, 1].
+        EbmTrainer trainer = EbmTrainer.builder().model(model).data(data).sampler(new ExactGaussianKernel(model))
+                .objective(recording).optimizer(new Adam(0, 0.999, 1e-8, 0))
+                .config(TrainerConfig.defaults(1).withBatchSize(n).withSamplingSteps(1)
+                        .withChainStart(TrainerConfig.ChainStart.DATA)).build();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(TrainingContext context, IterationReport report) {
+                reports.add(report);
+            }
+        });
+        trainer.train();
+        INDArray pos = positives.get(0);
+        double std = pos.getColumn(1).stdNumber().doubleValue();
+        assertThat(pos.getColumn(1).meanNumber().doubleValue())
+                .isCloseTo(0.2, org.assertj.core.data.Offset.offset(5 * 0.005 / Math.sqrt(n)));
+        assertThat(std).isCloseTo(0.005, org.assertj.core.data.Offset.offset(5 * 0.005 / Math.sqrt(2.0 * n)));
+        // 0.999 + N(0, 0.005²) exceeds 1 with probability P(Z > 0.2) = 0.4207, and is then clamped to exactly 1.
+        assertThat(pos.getColumn(0).maxNumber().doubleValue()).isEqualTo(1.0);
+        double atOne = pos.getColumn(0).eq(1.0).castTo(DataType.DOUBLE).sumNumber().doubleValue() / n;
+        assertThat(atOne).isCloseTo(0.4207, org.assertj.core.data.Offset.offset(5 * Math.sqrt(0.42 * 0.58 / n)));
+        assertThat(x.getDouble(0, 1)).isEqualTo(0.2); // the dataset itself is untouched
+        java.util.Map<String, Double> m = reports.get(0).metrics();
+        assertThat(m).containsKeys("loss", "cd", "reg", "e_pos", "e_neg", "grad_norm", "acceptance", "seconds");
+        assertThat(m.get("loss")).isCloseTo(m.get("cd") + 0.1 * m.get("reg"),
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void divergenceStopsBeforeTheUpdateAndNamesTheLastGoodCheckpoint() throws Exception {
         InMemoryDataset data = gaussianData();
         Path ckpt = dir.resolve("run.ckpt");
