@@ -5,13 +5,19 @@ import com.google.inject.multibindings.MapBinder;
 import java.util.Locale;
 import java.util.Set;
 import org.ebm4j.api.config.ComponentConfig;
+import org.ebm4j.api.data.DatasetFactory;
 import org.ebm4j.api.training.Objective;
 import org.ebm4j.api.training.ObjectiveFactory;
 import org.ebm4j.api.training.Optimizer;
 import org.ebm4j.api.training.OptimizerFactory;
 import org.ebm4j.api.training.ReplayBuffer;
 import org.ebm4j.api.training.ReplayBufferFactory;
+import org.ebm4j.training.buffer.FreshNoiseBuffer;
 import org.ebm4j.training.buffer.PersistentChains;
+import org.ebm4j.training.buffer.ReservoirBuffer;
+import org.ebm4j.training.buffer.SeedReplayBuffer;
+import org.ebm4j.training.data.IdxDatasetFactory;
+import org.ebm4j.training.data.PngFolderDatasetFactory;
 import org.ebm4j.training.objective.ContrastiveDivergence;
 import org.ebm4j.training.optim.Adam;
 import org.ebm4j.training.optim.Sgd;
@@ -30,6 +36,16 @@ public final class TrainingModule extends AbstractModule {
         optimizers.addBinding("sgd").toInstance(new SgdFactory());
         MapBinder.newMapBinder(binder(), String.class, ReplayBufferFactory.class)
                 .addBinding("persistent").toInstance(new PersistentFactory());
+        MapBinder<String, ReplayBufferFactory> buffers =
+                MapBinder.newMapBinder(binder(), String.class, ReplayBufferFactory.class);
+        buffers.addBinding("seed-buffer").toInstance(new SeedBufferFactory());
+        buffers.addBinding("reservoir").toInstance(new ReservoirFactory());
+        buffers.addBinding("none").toInstance(new FreshNoiseFactory());
+        MapBinder<String, DatasetFactory> datasets =
+                MapBinder.newMapBinder(binder(), String.class, DatasetFactory.class);
+        datasets.addBinding("mnist").toInstance(IdxDatasetFactory.mnist());
+        datasets.addBinding("idx").toInstance(IdxDatasetFactory.idx());
+        datasets.addBinding("png-folder").toInstance(new PngFolderDatasetFactory());
     }
 
     private static final class PersistentFactory implements ReplayBufferFactory {
@@ -44,20 +60,68 @@ public final class TrainingModule extends AbstractModule {
                 throw new IllegalArgumentException(config.component() + ": init = '" + init.toLowerCase(Locale.ROOT)
                         + "'; expected uniform or bernoulli", e);
             }
-            String dtype = config.getString("dtype", "float");
-            DataType dataType = switch (dtype) {
-                case "float" -> DataType.FLOAT;
-                case "double" -> DataType.DOUBLE;
-                default -> throw new IllegalArgumentException(config.component() + ": dtype = '" + dtype
-                        + "'; expected float or double");
-            };
             return new PersistentChains(sampleShape, config.getPositiveInt("chains", 128), kind,
-                    config.getDouble("low", -1), config.getDouble("high", 1), dataType);
+                    config.getDouble("low", -1), config.getDouble("high", 1), dataType(config));
         }
 
         @Override
         public String description() {
             return "persistent chains (PCD, Tieleman 2008): each iteration continues the previous chains";
+        }
+    }
+
+    private static DataType dataType(ComponentConfig config) {
+        String dtype = config.getString("dtype", "float");
+        return switch (dtype) {
+            case "float" -> DataType.FLOAT;
+            case "double" -> DataType.DOUBLE;
+            default -> throw new IllegalArgumentException(config.component() + ": dtype = '" + dtype
+                    + "'; expected float or double");
+        };
+    }
+
+    private static final class SeedBufferFactory implements ReplayBufferFactory {
+        @Override
+        public ReplayBuffer create(long[] sampleShape, ComponentConfig config) {
+            config.requireOnly(Set.of("max_len", "fresh", "low", "high", "dtype"));
+            return new SeedReplayBuffer(sampleShape, config.getPositiveInt("max_len", 8192),
+                    config.getInRange("fresh", 0.05, 0, 1), config.getDouble("low", -1), config.getDouble("high", 1),
+                    dataType(config));
+        }
+
+        @Override
+        public String description() {
+            return "the recipe's replay buffer: Binomial(n, 0.05) fresh U(-1,1) starts, the rest from the newest "
+                    + "8192 samples";
+        }
+    }
+
+    private static final class ReservoirFactory implements ReplayBufferFactory {
+        @Override
+        public ReplayBuffer create(long[] sampleShape, ComponentConfig config) {
+            config.requireOnly(Set.of("capacity", "fresh", "low", "high", "dtype", "seed"));
+            return new ReservoirBuffer(sampleShape, config.getPositiveInt("capacity", 8192),
+                    config.getInRange("fresh", 0.05, 0, 1), config.getDouble("low", -1), config.getDouble("high", 1),
+                    dataType(config), config.getLong("seed", 0));
+        }
+
+        @Override
+        public String description() {
+            return "reservoir sampling: a uniform sample of all negatives so far; fresh starts as seed-buffer";
+        }
+    }
+
+    private static final class FreshNoiseFactory implements ReplayBufferFactory {
+        @Override
+        public ReplayBuffer create(long[] sampleShape, ComponentConfig config) {
+            config.requireOnly(Set.of("low", "high", "dtype"));
+            return new FreshNoiseBuffer(sampleShape, config.getDouble("low", -1), config.getDouble("high", 1),
+                    dataType(config));
+        }
+
+        @Override
+        public String description() {
+            return "no replay: every chain starts from fresh U(-1, 1) noise";
         }
     }
 

@@ -27,6 +27,7 @@ import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingDivergedException;
 import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.training.buffer.BufferCounters;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
@@ -54,6 +55,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * with a {@link TrainingDivergedException} before the update, so no poisoned parameters reach a checkpoint.
  */
 public final class EbmTrainer implements Trainer {
+
+    private static final String BUFFER_COUNTER = "buffer.counter.";
 
     private final ParametricEnergy model;
     private final Dataset data;
@@ -262,6 +265,9 @@ public final class EbmTrainer implements Trainer {
         Map<String, String> meta = new LinkedHashMap<>(provenance);
         meta.put("architecture", model.architecture());
         meta.put("config", config.toString());
+        if (buffer instanceof BufferCounters counted) {
+            counted.counters().forEach((k, v) -> meta.put(BUFFER_COUNTER + k, Long.toString(v)));
+        }
         return new TrainingCheckpoint(iteration, config.seed(), params, optimizer.state(),
                 buffer == null ? null : buffer.snapshot(), meta);
     }
@@ -302,6 +308,15 @@ public final class EbmTrainer implements Trainer {
         optimizer.restore(checkpoint.optimizerState());
         if (buffer != null && checkpoint.buffer() != null) {
             buffer.restore(checkpoint.buffer());
+            if (buffer instanceof BufferCounters counted) {
+                Map<String, Long> counters = new LinkedHashMap<>();
+                checkpoint.metadata().forEach((k, v) -> {
+                    if (k.startsWith(BUFFER_COUNTER)) {
+                        counters.put(k.substring(BUFFER_COUNTER.length()), Long.parseLong(v));
+                    }
+                });
+                counted.restoreCounters(counters);
+            }
         }
         iteration = checkpoint.iteration();
     }

@@ -13,6 +13,7 @@ import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingDivergedException;
 import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.training.buffer.ReservoirBuffer;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.data.InMemoryDataset;
 import org.ebm4j.training.objective.ContrastiveDivergence;
@@ -118,6 +119,81 @@ class EbmTrainerTest {
         assertThat(part2.iteration()).isEqualTo(24);
         assertThat(resumed.parameters().get("mu")).isEqualTo(straight.parameters().get("mu"));
         assertThat(resumed.parameters().get("log_std")).isEqualTo(straight.parameters().get("log_std"));
+    }
+
+    @Test
+    void resumingRestoresAReservoirBufferWithItsCounters() throws Exception {
+        InMemoryDataset data = gaussianData();
+        TrainerConfig cfg = config(2).withChainStart(TrainerConfig.ChainStart.BUFFER);
+        ReservoirBuffer straightBuffer = new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5);
+        DiagonalGaussianEnergy straight = new DiagonalGaussianEnergy(2);
+        EbmTrainer.builder().model(straight).data(data).sampler(new ExactGaussianKernel(straight))
+                .buffer(straightBuffer).objective(new ContrastiveDivergence(0))
+                .optimizer(new Adam(0.9, 0.999, 1e-8, 0)).config(cfg).build().train();
+
+        Path ckpt = dir.resolve("reservoir.ckpt");
+        DiagonalGaussianEnergy first = new DiagonalGaussianEnergy(2);
+        EbmTrainer part1 = EbmTrainer.builder().model(first).data(data).sampler(new ExactGaussianKernel(first))
+                .buffer(new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5))
+                .objective(new ContrastiveDivergence(0)).optimizer(new Adam(0.9, 0.999, 1e-8, 0))
+                .config(cfg.withEpochs(1).withCheckpoints(ckpt, 100)).build();
+        part1.train();
+        TrainingCheckpoint saved = TrainingCheckpoint.read(ckpt);
+        assertThat(saved.metadata()).containsEntry("buffer.counter.seen", Long.toString(8L * BATCH));
+
+        ReservoirBuffer resumedBuffer = new ReservoirBuffer(new long[] {2}, 300, 0.05, -1, 1, DataType.DOUBLE, 5);
+        DiagonalGaussianEnergy resumed = new DiagonalGaussianEnergy(2);
+        EbmTrainer part2 = EbmTrainer.builder().model(resumed).data(data).sampler(new ExactGaussianKernel(resumed))
+                .buffer(resumedBuffer).objective(new ContrastiveDivergence(0))
+                .optimizer(new Adam(0.9, 0.999, 1e-8, 0)).config(cfg).build();
+        part2.restore(saved);
+        part2.train();
+        assertThat(resumedBuffer.seen()).isEqualTo(straightBuffer.seen());
+        assertThat(resumedBuffer.snapshot()).isEqualTo(straightBuffer.snapshot());
+        assertThat(resumed.parameters().get("mu")).isEqualTo(straight.parameters().get("mu"));
+    }
+
+    @Test
+    void positivesGetTheRecipesNoiseAndAreClampedAndTermsAreReportedSeparately() {
+        int n = 512;
+        INDArray x = Nd4j.create(DataType.DOUBLE, n, 2);
+        x.getColumn(0).assign(0.999);
+        x.getColumn(1).assign(0.2);
+        InMemoryDataset data = new InMemoryDataset("constant", x, null);
+        List<INDArray> positives = new ArrayList<>();
+        ContrastiveDivergence cd = new ContrastiveDivergence(0.1);
+        org.ebm4j.api.training.Objective recording = (model, positive, negative) -> {
+            positives.add(positive.dup());
+            return cd.evaluate(model, positive, negative);
+        };
+        DiagonalGaussianEnergy model = new DiagonalGaussianEnergy(2);
+        List<IterationReport> reports = new ArrayList<>();
+        // The recipe's defaults: N(0, 0.005²) noise on real data, then clamping to [-1, 1].
+        EbmTrainer trainer = EbmTrainer.builder().model(model).data(data).sampler(new ExactGaussianKernel(model))
+                .objective(recording).optimizer(new Adam(0, 0.999, 1e-8, 0))
+                .config(TrainerConfig.defaults(1).withBatchSize(n).withSamplingSteps(1)
+                        .withChainStart(TrainerConfig.ChainStart.DATA)).build();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(TrainingContext context, IterationReport report) {
+                reports.add(report);
+            }
+        });
+        trainer.train();
+        INDArray pos = positives.get(0);
+        double std = pos.getColumn(1).stdNumber().doubleValue();
+        assertThat(pos.getColumn(1).meanNumber().doubleValue())
+                .isCloseTo(0.2, org.assertj.core.data.Offset.offset(5 * 0.005 / Math.sqrt(n)));
+        assertThat(std).isCloseTo(0.005, org.assertj.core.data.Offset.offset(5 * 0.005 / Math.sqrt(2.0 * n)));
+        // 0.999 + N(0, 0.005²) exceeds 1 with probability P(Z > 0.2) = 0.4207, and is then clamped to exactly 1.
+        assertThat(pos.getColumn(0).maxNumber().doubleValue()).isEqualTo(1.0);
+        double atOne = pos.getColumn(0).eq(1.0).castTo(DataType.DOUBLE).sumNumber().doubleValue() / n;
+        assertThat(atOne).isCloseTo(0.4207, org.assertj.core.data.Offset.offset(5 * Math.sqrt(0.42 * 0.58 / n)));
+        assertThat(x.getDouble(0, 1)).isEqualTo(0.2); // the dataset itself is untouched
+        java.util.Map<String, Double> m = reports.get(0).metrics();
+        assertThat(m).containsKeys("loss", "cd", "reg", "e_pos", "e_neg", "grad_norm", "acceptance", "seconds");
+        assertThat(m.get("loss")).isCloseTo(m.get("cd") + 0.1 * m.get("reg"),
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
