@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ebm bench run|report|peers}: comparison benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmark suites, write reports, compare against peer libraries.",
-        subcommands = {BenchCommand.Run.class, BenchCommand.Report.class, PeersCommand.class, QualityCommand.class,
+        subcommands = {BenchCommand.Run.class, BenchCommand.Report.class, PeersCommand.class, QualityCommand.class, JmhCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
 
