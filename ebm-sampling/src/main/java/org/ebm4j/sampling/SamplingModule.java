@@ -6,8 +6,10 @@ import java.util.Set;
 import org.ebm4j.api.config.ComponentConfig;
 import org.ebm4j.api.sampling.ChainInitializer;
 import org.ebm4j.api.sampling.ChainInitializerFactory;
+import org.ebm4j.api.sampling.SamplerFactory;
 import org.ebm4j.sampling.init.GaussianInitializer;
 import org.ebm4j.sampling.init.UniformInitializer;
+import org.ebm4j.sampling.langevin.SeedLangevinFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Registers ebm-sampling's components by name. */
@@ -19,6 +21,10 @@ public final class SamplingModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), String.class, ChainInitializerFactory.class);
         initializers.addBinding("uniform").toInstance(new UniformFactory());
         initializers.addBinding("gaussian").toInstance(new GaussianFactory());
+
+        MapBinder<String, SamplerFactory> samplers =
+                MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
+        samplers.addBinding("seed-langevin").to(SeedLangevinFactory.class);
     }
 
     private static DataType dataType(ComponentConfig config) {
