@@ -1,5 +1,7 @@
 package org.ebm4j.sampling.chains;
 
+import org.ebm4j.api.config.Checks;
+import org.ebm4j.api.energy.EnergyFunction;
 import org.ebm4j.api.random.RandomKey;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ReplaceNans;
@@ -86,5 +88,27 @@ public final class ChainArrays {
         // 0 * NaN and 0 * Inf are NaN: the rejected rows of a diverged proposal must contribute nothing.
         Nd4j.getExecutioner().exec(new ReplaceNans(diff, 0.0));
         rows(target).addi(diff);
+    }
+
+    /** {@code y ← y + alpha·x} in place (BLAS axpy); x and y have the same shape and data type. */
+    public static INDArray axpy(double alpha, INDArray x, INDArray y) {
+        Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
+        return y;
+    }
+
+    /**
+     * Checks shape, floating type and finiteness of a kernel's initial positions.
+     *
+     * @return {@code position}, or a C-ordered copy if it was a view or F-ordered
+     * @throws IllegalArgumentException naming "position", for a wrong shape, an integer type or non-finite entries
+     */
+    public static INDArray checkedPosition(EnergyFunction energy, INDArray position) {
+        energy.checkBatch("position", position);
+        if (!position.dataType().isFPType()) {
+            throw new IllegalArgumentException("position has data type " + position.dataType()
+                    + "; expected a floating-point type (FLOAT or DOUBLE)");
+        }
+        Checks.finite("position", position);
+        return position.isView() || position.ordering() != 'c' ? position.dup('c') : position;
     }
 }

@@ -1,8 +1,8 @@
 package org.ebm4j.sampling.langevin;
 
-import org.ebm4j.api.config.Checks;
 import org.ebm4j.api.energy.EnergyFunction;
 import org.ebm4j.api.sampling.SamplerState;
+import org.ebm4j.sampling.chains.ChainArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -21,27 +21,12 @@ public record LangevinState(INDArray position, long step, INDArray gradient, IND
 
     /** @return the state after {@code init(position)}: checked, C-ordered, with fresh buffers. */
     static LangevinState initial(EnergyFunction energy, INDArray position) {
-        INDArray x = checkedPosition(energy, position);
+        INDArray x = ChainArrays.checkedPosition(energy, position);
         return new LangevinState(x, 0, x.ulike(), Nd4j.create(x.dataType(), x.size(0)), x.ulike());
     }
 
     /** @return the next state, sharing this state's buffers. */
     LangevinState next(INDArray newPosition) {
         return new LangevinState(newPosition, step + 1, gradient, energy, noise);
-    }
-
-    /**
-     * Checks shape, floating type and finiteness of initial positions.
-     *
-     * @return {@code position}, or a C-ordered copy if it was a view or F-ordered
-     */
-    static INDArray checkedPosition(EnergyFunction energy, INDArray position) {
-        energy.checkBatch("position", position);
-        if (!position.dataType().isFPType()) {
-            throw new IllegalArgumentException("position has data type " + position.dataType()
-                    + "; expected a floating-point type (FLOAT or DOUBLE)");
-        }
-        Checks.finite("position", position);
-        return position.isView() || position.ordering() != 'c' ? position.dup('c') : position;
     }
 }
