@@ -1,0 +1,2 @@
+/** Hamiltonian Monte Carlo with the leapfrog integrator and identity mass matrix. */
+package org.ebm4j.sampling.hmc;
