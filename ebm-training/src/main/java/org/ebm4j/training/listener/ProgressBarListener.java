@@ -1,6 +1,6 @@
 package org.ebm4j.training.listener;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.ebm4j.api.config.Checks;
@@ -20,7 +20,7 @@ public final class ProgressBarListener implements TrainingListener {
     private static final int WIDTH = 24;
     private static final long REDRAW_NANOS = 100_000_000L; // at most 10 redraws per second
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final LogListener fallback;
     private final RunClock clock;
@@ -33,11 +33,11 @@ public final class ProgressBarListener implements TrainingListener {
      * @param terminal whether {@code out} is a terminal (see {@link #isTerminal()})
      * @param fallbackEvery log-line interval when not a terminal, {@code >= 1}
      */
-    public ProgressBarListener(PrintStream out, boolean terminal, int fallbackEvery) {
+    public ProgressBarListener(PrintWriter out, boolean terminal, int fallbackEvery) {
         this(out, terminal, fallbackEvery, System::nanoTime);
     }
 
-    ProgressBarListener(PrintStream out, boolean terminal, int fallbackEvery, LongSupplier nanos) {
+    ProgressBarListener(PrintWriter out, boolean terminal, int fallbackEvery, LongSupplier nanos) {
         this.out = out;
         this.terminal = terminal;
         this.nanos = nanos;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +124,7 @@ class ListenersTest {
     void progressBarRedrawsInPlaceOnATerminalAndLogsLinesOtherwise() {
         ByteArrayOutputStream tty = new ByteArrayOutputStream();
         EbmTrainer a = trainer(config());
-        a.addListener(new ProgressBarListener(new PrintStream(tty, true, StandardCharsets.UTF_8), true, 5));
+        a.addListener(new ProgressBarListener(new java.io.PrintWriter(new java.io.OutputStreamWriter(tty, StandardCharsets.UTF_8), true), true, 5));
         a.train();
         String drawn = tty.toString(StandardCharsets.UTF_8);
         assertThat(drawn).startsWith("\r[").contains("] 100.0% 12/12", "it/s ETA").endsWith("\n");
@@ -133,7 +132,7 @@ class ListenersTest {
 
         ByteArrayOutputStream pipe = new ByteArrayOutputStream();
         EbmTrainer b = trainer(config());
-        b.addListener(new ProgressBarListener(new PrintStream(pipe, true, StandardCharsets.UTF_8), false, 5));
+        b.addListener(new ProgressBarListener(new java.io.PrintWriter(new java.io.OutputStreamWriter(pipe, StandardCharsets.UTF_8), true), false, 5));
         b.train();
         String logged = pipe.toString(StandardCharsets.UTF_8);
         assertThat(logged).doesNotContain("\r");
