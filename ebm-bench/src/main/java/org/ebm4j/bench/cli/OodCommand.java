@@ -149,6 +149,7 @@ public final class OodCommand implements Callable<Integer> {
         XYChart chart = new XYChartBuilder().width(900).height(520).title("Energy by set")
                 .xAxisTitle("energy E(x)").yAxisTitle("fraction of the set").build();
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
         for (Scored s : scored) {
             List<Double> values = new ArrayList<>(s.energies().length);
             for (double e : s.energies()) {

@@ -14,10 +14,7 @@ import org.ebm4j.bench.training.Component;
 import org.ebm4j.bench.training.TrainingRun;
 import org.ebm4j.bench.training.TrainingSpec;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
-import org.ebm4j.training.listener.MetricsCsvListener;
-import org.ebm4j.training.listener.MetricsJsonLinesListener;
 import org.ebm4j.training.listener.ProgressBarListener;
-import org.ebm4j.training.listener.SampleGridListener;
 import org.ebm4j.training.loop.TrainerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -146,11 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
             run.trainer().restore(checkpoint);
             console.println("resuming " + checkpointFile + " after iteration " + checkpoint.iteration());
         }
-        boolean terminal = ProgressBarListener.isTerminal();
-        run.trainer().addListener(new ProgressBarListener(console, terminal, logEvery));
-        run.trainer().addListener(new MetricsCsvListener(out.resolve("metrics.csv")));
-        run.trainer().addListener(new MetricsJsonLinesListener(out.resolve("metrics.jsonl")));
-        run.trainer().addListener(new SampleGridListener(out.resolve("samples"), sampleEvery, 64));
+        run.withStandardOutputs(out, console, ProgressBarListener.isTerminal(), logEvery, sampleEvery);
         TrainingSummary summary = run.trainer().train();
         run.model().save(out.resolve("model.ebm"));
         console.printf("trained %s on %s: %d iterations; wrote %s, metrics.csv, metrics.jsonl, samples/, model.ebm in %s%n",

@@ -1,6 +1,8 @@
 package org.ebm4j.bench.training;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +18,10 @@ import org.ebm4j.api.training.Optimizer;
 import org.ebm4j.api.training.ReplayBuffer;
 import org.ebm4j.bench.registry.ComponentRegistry;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
+import org.ebm4j.training.listener.MetricsCsvListener;
+import org.ebm4j.training.listener.MetricsJsonLinesListener;
+import org.ebm4j.training.listener.ProgressBarListener;
+import org.ebm4j.training.listener.SampleGridListener;
 import org.ebm4j.training.loop.EbmTrainer;
 import org.ebm4j.training.loop.TrainerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -143,6 +149,22 @@ public final class TrainingRun {
         TreeMap<String, String> all = new TreeMap<>(a);
         all.putAll(b);
         return new ArrayList<>(all.keySet());
+    }
+
+    /**
+     * Adds the standard listeners of {@code ebm train}: a progress bar on {@code console} (log lines every
+     * {@code logEvery} iterations when it is not a terminal), OUT/metrics.csv, OUT/metrics.jsonl and PNG grids of
+     * negatives in OUT/samples every {@code sampleEvery} iterations.
+     *
+     * @return this run
+     */
+    public TrainingRun withStandardOutputs(Path out, PrintWriter console, boolean terminal, int logEvery,
+                                           int sampleEvery) {
+        trainer.addListener(new ProgressBarListener(console, terminal, logEvery));
+        trainer.addListener(new MetricsCsvListener(out.resolve("metrics.csv")));
+        trainer.addListener(new MetricsJsonLinesListener(out.resolve("metrics.jsonl")));
+        trainer.addListener(new SampleGridListener(out.resolve("samples"), sampleEvery, 64));
+        return this;
     }
 
     public TrainingSpec spec() {
