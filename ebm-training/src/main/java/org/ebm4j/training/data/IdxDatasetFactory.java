@@ -149,7 +149,7 @@ public final class IdxDatasetFactory implements DatasetFactory {
         }
         return defaultMnistDirectory().orElseThrow(() -> new IOException("no MNIST directory found: looked for "
                 + "shared/data/mnist in " + Path.of("").toAbsolutePath() + " and its parents, and for ./data/mnist; "
-                + IdxFile.HOW_TO_GET_MNIST + " as dir=DIR"));
+                + IdxFile.HOW_TO_GET_MNIST + " (--data DIR on the command line, dir=DIR in a configuration)"));
     }
 
     /**

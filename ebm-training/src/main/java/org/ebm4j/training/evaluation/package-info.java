@@ -1,0 +1,2 @@
+/** Evaluation of trained energies: AUROC of out-of-distribution detection. */
+package org.ebm4j.training.evaluation;
