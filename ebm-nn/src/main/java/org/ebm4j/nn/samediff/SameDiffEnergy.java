@@ -76,6 +76,7 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
     private final String architecture;
     private final List<String> parameterNames;
     private final List<LayerInfo> layers;
+    private final String[] inferenceOutputs;
     private INDArray ones = null;
     private INDArray zeros = null;
 
@@ -89,6 +90,8 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
         this.architecture = architecture;
         this.parameterNames = parameterNames;
         this.layers = layers;
+        this.inferenceOutputs = java.util.stream.Stream.concat(layers.stream().map(LayerInfo::output),
+                java.util.stream.Stream.of(ENERGY)).toArray(String[]::new);
     }
 
     /** @return the name this energy is registered under ("conv-swish", ...). */
@@ -137,7 +140,10 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
     @Override
     public INDArray energy(INDArray x) {
         INDArray input = input("x", x);
-        return graph.output(Map.of(INPUT, input), ENERGY).get(ENERGY).dup();
+        // Requesting every layer's activations, not just the energy, is deliberate: in ND4J 1.0.0-M2.1 a float
+        // graph asked for "energy" alone returns wrong values from its second execution on (the session's array
+        // cache hands out a buffer that is still in use); keeping the activations alive avoids the reuse.
+        return graph.output(Map.of(INPUT, input), inferenceOutputs).get(ENERGY).dup();
     }
 
     @Override

@@ -214,4 +214,30 @@ class ConvSwishTest {
         INDArray w = a.parameters().get("conv2.weight");
         assertThat(w.amaxNumber().doubleValue()).isLessThanOrEqualTo(bound).isGreaterThan(0.8 * bound);
     }
+
+    @Test
+    void floatGraphAgreesWithTheDoubleGraphOnEveryRepeatedCall() {
+        // Guards the ND4J 1.0.0-M2.1 array-cache bug that made repeated float energy() calls return wrong values.
+        SameDiffEnergy single = ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.FLOAT));
+        INDArray x = FiniteDifferences.uniform(9, 4, 1, 28, 28);
+        EnergyGradient expected = small.energyAndGradient(x);
+        Map<String, INDArray> expectedGrad = small.parameterGradient(x, Nd4j.ones(DataType.DOUBLE, 4));
+        INDArray xf = x.castTo(DataType.FLOAT);
+        for (int call = 0; call < 3; call++) {
+            EnergyGradient eg = single.energyAndGradient(xf);
+            assertThat(maxDiff(single.energy(xf), expected.energy())).as("energy, call " + call).isLessThan(1e-6);
+            assertThat(maxDiff(eg.energy(), expected.energy())).as("energy, call " + call).isLessThan(1e-6);
+            assertThat(maxDiff(eg.gradient(), expected.gradient()))
+                    .isLessThan(1e-5 * expected.gradient().amaxNumber().doubleValue());
+            Map<String, INDArray> g = single.parameterGradient(xf, Nd4j.ones(DataType.FLOAT, 4));
+            for (String p : g.keySet()) {
+                assertThat(maxDiff(g.get(p), expectedGrad.get(p))).as(p + ", call " + call)
+                        .isLessThan(1e-5 * expectedGrad.get(p).amaxNumber().doubleValue() + 1e-7);
+            }
+        }
+    }
+
+    private static double maxDiff(INDArray a, INDArray b) {
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
 }
