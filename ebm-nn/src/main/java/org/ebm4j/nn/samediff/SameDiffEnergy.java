@@ -56,8 +56,9 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
      * @param description the layer's {@link Layer#describe()}
      * @param output the graph variable holding its activations
      * @param shape per-sample shape of the activations
+     * @param layer the layer itself (its parameters are {@code name + ".weight"} etc. in {@link #parameters()})
      */
-    public record LayerInfo(String name, String description, String output, long[] shape) {
+    public record LayerInfo(String name, String description, String output, long[] shape, Layer layer) {
         public LayerInfo {
             shape = shape.clone();
         }

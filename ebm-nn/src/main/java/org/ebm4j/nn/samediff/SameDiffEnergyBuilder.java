@@ -137,7 +137,7 @@ public final class SameDiffEnergyBuilder {
             ctx.enterLayer(layerName);
             h = layer.apply(ctx, h, shape);
             shape = out;
-            infos.add(new SameDiffEnergy.LayerInfo(layerName, layer.describe(), h.name(), out.clone()));
+            infos.add(new SameDiffEnergy.LayerInfo(layerName, layer.describe(), h.name(), out.clone(), layer));
             architecture.append(" ").append(layer.describe()).append(Arrays.toString(out));
         }
         if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != 1) {

@@ -4,6 +4,8 @@ import java.util.Locale;
 import org.ebm4j.api.energy.EnergyFunction;
 import org.ebm4j.api.random.RandomKey;
 import org.ebm4j.nn.architecture.ConvSwish;
+import org.ebm4j.nn.direct.DirectGradientEnergy;
+import org.ebm4j.nn.samediff.SameDiffEnergy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,8 +33,12 @@ class LangevinStepTiming {
 
     @Test
     void secondsPerLangevinStep() {
-        EnergyFunction sameDiff = ConvSwish.create(ConvSwish.Config.mnist(42));
-        report("samediff", sameDiff);
+        SameDiffEnergy sameDiff = ConvSwish.create(ConvSwish.Config.mnist(42));
+        DirectGradientEnergy direct = new DirectGradientEnergy(sameDiff);
+        for (int round = 0; round < 2; round++) {  // interleaved, so both see the same machine load
+            report("samediff", sameDiff);
+            report("direct", direct);
+        }
     }
 
     static void report(String impl, EnergyFunction energy) {
