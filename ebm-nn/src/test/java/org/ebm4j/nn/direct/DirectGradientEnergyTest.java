@@ -1,0 +1,92 @@
+package org.ebm4j.nn.direct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.ebm4j.api.energy.EnergyGradient;
+import org.ebm4j.nn.architecture.ConvSwish;
+import org.ebm4j.nn.architecture.MlpSwish;
+import org.ebm4j.nn.samediff.Layer;
+import org.ebm4j.nn.samediff.LayerContext;
+import org.ebm4j.nn.samediff.SameDiffEnergy;
+import org.ebm4j.nn.samediff.SameDiffEnergyBuilder;
+import org.ebm4j.nn.testing.FiniteDifferences;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DirectGradientEnergyTest {
+
+    @Test
+    void agreesWithTheSameDiffPathInDoublePrecision() {
+        SameDiffEnergy conv = ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.DOUBLE));
+        DirectGradientEnergy direct = new DirectGradientEnergy(conv);
+        for (int n : new int[] {3, 5, 3}) {  // batch sizes change: buffers are rebuilt
+            INDArray x = FiniteDifferences.uniform(n, n, 1, 28, 28);
+            assertAgree(conv.energyAndGradient(x), direct.energyAndGradient(x), 1e-12);
+            assertThat(maxDiff(direct.energy(x), conv.energy(x))).isLessThan(1e-12);
+        }
+        INDArray x = FiniteDifferences.uniform(7, 2, 1, 28, 28);
+        FiniteDifferences.checkInputGradient(direct, x, 20, 5);
+    }
+
+    @Test
+    void agreesWithTheSameDiffPathInFloatAtFullWidthAndSeesParameterUpdates() {
+        SameDiffEnergy conv = ConvSwish.create(ConvSwish.Config.mnist(1));
+        DirectGradientEnergy direct = new DirectGradientEnergy(conv);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28).muli(2).subi(1);
+        INDArray e = Nd4j.create(DataType.FLOAT, 8);
+        INDArray g = Nd4j.create(DataType.FLOAT, 8, 1, 28, 28);
+        for (int call = 0; call < 2; call++) {
+            direct.energyAndGradient(x, e, g);
+            assertAgree(conv.energyAndGradient(x), new EnergyGradient(e, g), 2e-5);
+            conv.parameters().get("conv1.weight").muli(1.5);  // an optimiser step, in place
+        }
+        assertThat(direct.parameters().get("dense1.weight")).isSameAs(conv.parameters().get("dense1.weight"));
+        assertThat(direct.parameterCount()).isEqualTo(76_993);
+    }
+
+    @Test
+    void mlpAgreesAndCustomLayersAreRejected() {
+        SameDiffEnergy mlp = MlpSwish.create(new MlpSwish.Config(3, List.of(16, 8), 5, DataType.DOUBLE));
+        INDArray x = FiniteDifferences.uniform(1, 6, 3);
+        assertAgree(mlp.energyAndGradient(x), new DirectGradientEnergy(mlp).energyAndGradient(x), 1e-12);
+
+        Layer tanh = new Layer() {
+            @Override
+            public long[] outputShape(long[] inputShape) {
+                return inputShape;
+            }
+
+            @Override
+            public SDVariable apply(LayerContext ctx, SDVariable input, long[] inputShape) {
+                return ctx.graph().math().tanh(input);
+            }
+
+            @Override
+            public String describe() {
+                return "tanh";
+            }
+        };
+        SameDiffEnergy custom = SameDiffEnergyBuilder.forInput(2).dense(4).layer(tanh).dense(1).build();
+        assertThatThrownBy(() -> new DirectGradientEnergy(custom)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer1 (tanh)").hasMessageContaining("supports conv2d, dense, swish");
+        assertThatThrownBy(() -> new DirectGradientEnergy(mlp).energy(Nd4j.zeros(DataType.DOUBLE, 2, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected [n, 3]");
+    }
+
+    private static void assertAgree(EnergyGradient expected, EnergyGradient actual, double relative) {
+        double scaleE = expected.energy().amaxNumber().doubleValue();
+        double scaleG = expected.gradient().amaxNumber().doubleValue();
+        assertThat(maxDiff(actual.energy(), expected.energy())).as("energy").isLessThanOrEqualTo(relative * scaleE);
+        assertThat(maxDiff(actual.gradient(), expected.gradient())).as("gradient")
+                .isLessThanOrEqualTo(relative * scaleG);
+    }
+
+    private static double maxDiff(INDArray a, INDArray b) {
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+}
