@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ebm generate}: runs the sampler of a trained model from fresh noise and writes OUT/samples.png (a grid of the
  * final states), OUT/chain-strip.png (chains across steps, left to right), OUT/chain.gif (the grid over steps,
- * animated) and OUT/samples.ebm (the final states as a tensor archive).
+ * animated), OUT/samples.ebm (the final states as a tensor archive) and, for one-channel images, OUT/samples-idx3-ubyte
+ * (uint8 IDX, the PyTorch baseline's format, for {@code ebm bench quality}).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample from a trained model: PNG grid, strip and animated GIF of the chains over steps.")
@@ -113,9 +114,13 @@ public final class GenerateCommand implements Callable<Integer> {
         TensorArchive.write(dir.resolve("samples.ebm"), Map.of("kind", "samples", "sampler", chosen.toString(),
                 "steps", Integer.toString(steps), "seed", Long.toString(seed), "checkpoint", checkpoint.toString()),
                 Map.of("samples", samples));
+        if (samples.rank() == 4 && samples.size(1) == 1) {
+            // The PyTorch baseline's sample format, so 'ebm bench quality' scores both stacks' files alike.
+            org.ebm4j.training.data.IdxFile.writeImages(dir.resolve("samples-idx3-ubyte"), samples);
+        }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("%d chains x %d steps of %s; mean energy %.4g; wrote samples.png, chain-strip.png, chain.gif, "
-                + "samples.ebm in %s%n", n, steps, chosen, model.energy(samples).meanNumber().doubleValue(), dir);
+                + "samples.ebm (and samples-idx3-ubyte for grey images) in %s%n", n, steps, chosen, model.energy(samples).meanNumber().doubleValue(), dir);
         console.flush();
         return 0;
     }

@@ -89,14 +89,22 @@ public final class SampleQuality {
         return new Images(d.features(all), d.labels().orElseThrow());
     }
 
+    // IDX files start with two zero bytes (or gzip's 1f 8b); tensor archives are ZIPs ("PK").
+    private static boolean isIdx(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && !(head[0] == 'P' && head[1] == 'K');
+        }
+    }
+
     /**
      * Reads samples: an IDX file of uint8 images ({@code [n, 28, 28]}, as {@code torch_conv_ebm.py train} and
-     * {@code ebm generate} write), or a tensor archive (.zip) whose array {@code samples} is in [-1, 1].
+     * {@code ebm generate} write), or a tensor archive (as {@code ebm generate}'s samples.ebm) whose array {@code samples} is in [-1, 1].
      *
      * @return [n, 1, 28, 28] in [-1, 1]
      */
     public static INDArray readSamples(Path file) throws IOException {
-        if (file.getFileName().toString().endsWith(".zip")) {
+        if (!isIdx(file)) {
             INDArray s = TensorArchive.read(file).array("samples");
             return s.reshape('c', s.size(0), 1, 28, 28).castTo(DataType.FLOAT);
         }

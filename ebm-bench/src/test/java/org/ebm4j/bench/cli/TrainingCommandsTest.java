@@ -104,6 +104,8 @@ class TrainingCommandsTest {
         assertThat(Files.size(gen.resolve("chain.gif"))).isPositive();
         assertThat(TensorArchive.read(gen.resolve("samples.ebm")).arrays().get("samples").shape())
                 .containsExactly(9, 1, 28, 28);
+        assertThat(org.ebm4j.bench.quality.SampleQuality.readSamples(gen.resolve("samples-idx3-ubyte")).shape())
+                .isEqualTo(TensorArchive.read(gen.resolve("samples.ebm")).arrays().get("samples").shape());
 
         Path ood = dir.resolve("ood");
         InfoCommandTest.Run o = run("ood", "--checkpoint", ckpt.toString(), "--n", "40", "--data", mnist,

@@ -90,6 +90,18 @@ class SampleQualityTest {
         assertThat(s.getDouble(1, 0, 5, 5)).isEqualTo(-1.0);
     }
 
+    @Test
+    void imagesWrittenAsIdxReadBackToTheNearestGreyLevel() throws Exception {
+        INDArray x = Nd4j.rand(RandomKey.of(9).nd4jRandom(), 3, 1, 28, 28).castTo(DataType.FLOAT).muli(2).subi(1);
+        Path f = dir.resolve("x-idx3-ubyte");
+        org.ebm4j.training.data.IdxFile.writeImages(f, x);
+        INDArray back = SampleQuality.readSamples(f);
+        assertThat(back.shape()).containsExactly(3, 1, 28, 28);
+        assertThat(back.sub(x).amaxNumber().doubleValue()).isLessThanOrEqualTo(1 / 255.0 + 1e-6);
+        org.ebm4j.api.io.TensorArchive.write(dir.resolve("s.ebm"), java.util.Map.of(), java.util.Map.of("samples", x));
+        assertThat(SampleQuality.readSamples(dir.resolve("s.ebm")).equalsWithEps(x, 0)).isTrue();
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] c = new byte[a.length + b.length];
         System.arraycopy(a, 0, c, 0, a.length);

@@ -114,6 +114,37 @@ public record IdxFile(Path file, int[] dimensions, byte[] data, String sha256) {
         }
     }
 
+    /**
+     * Writes images in [-1, 1] as an uncompressed IDX file of unsigned bytes, {@code round((x + 1) / 2 * 255)}
+     * clipped to [0, 255] — the format of MNIST and of the PyTorch baseline's generated samples — atomically
+     * (temporary file, then rename).
+     *
+     * @param images [n, h, w] or [n, 1, h, w]
+     */
+    public static void writeImages(Path file, org.nd4j.linalg.api.ndarray.INDArray images) throws IOException {
+        long[] s = images.shape();
+        boolean ok = s.length == 3 || (s.length == 4 && s[1] == 1);
+        if (!ok) {
+            throw new IllegalArgumentException("images: shape " + Arrays.toString(s)
+                    + "; expected [n, h, w] or [n, 1, h, w]");
+        }
+        int n = (int) s[0];
+        int h = (int) s[s.length - 2];
+        int w = (int) s[s.length - 1];
+        float[] v = images.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        ByteBuffer out = ByteBuffer.allocate(16 + v.length);
+        out.putInt(0x0803).putInt(n).putInt(h).putInt(w);
+        for (float x : v) {
+            out.put((byte) Math.max(0, Math.min(255, Math.round((x + 1) / 2 * 255))));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Files.write(tmp, out.array());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** @return the lowercase hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
         try {
