@@ -7,6 +7,7 @@ import org.ebm4j.api.training.ReplayBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The replay buffer of the reference recipe for short-run EBM training (Du &amp; Mordatch 2019): a list of earlier
@@ -73,8 +74,14 @@ public final class SeedReplayBuffer implements ReplayBuffer {
         }
         INDArray rows = samples.reshape(samples.size(0), noise.dimension());
         head = Math.floorMod(head - k, maxLength);
-        for (int j = 0; j < k; j++) {
-            ring.getRow(physical(j)).assign(rows.getRow(j));
+        // Rows j = 0..k-1 go to ring rows head, head+1, ... (mod maxLength): at most two contiguous blocks, so two
+        // bulk copies instead of one native call per row.
+        int first = Math.min(k, maxLength - head);
+        ring.get(NDArrayIndex.interval(head, head + first), NDArrayIndex.all())
+                .assign(rows.get(NDArrayIndex.interval(0, first), NDArrayIndex.all()));
+        if (first < k) {
+            ring.get(NDArrayIndex.interval(0, k - first), NDArrayIndex.all())
+                    .assign(rows.get(NDArrayIndex.interval(first, k), NDArrayIndex.all()));
         }
         size = Math.min(maxLength, size + k);
     }
