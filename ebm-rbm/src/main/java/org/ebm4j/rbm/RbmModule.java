@@ -11,19 +11,28 @@ import org.ebm4j.api.random.RandomKey;
 import org.ebm4j.api.sampling.SamplerFactory;
 import org.ebm4j.api.sampling.SamplingKernel;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
+import org.ebm4j.rbm.gibbs.ParallelTemperingKernel;
 import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.model.GaussianBernoulliRbm;
 import org.ebm4j.rbm.model.RestrictedBoltzmannMachine;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Registers ebm-rbm's components by name: the {@code bernoulli-rbm} energy and the {@code gibbs-rbm} sampler. */
+/**
+ * Registers ebm-rbm's components by name: the energies {@code bernoulli-rbm} and {@code gaussian-bernoulli-rbm}, the
+ * samplers {@code gibbs-rbm} and {@code parallel-tempering-rbm}.
+ */
 public final class RbmModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, EnergyFactory.class)
-                .addBinding(BernoulliRbm.MODEL_NAME).toInstance(new BernoulliRbmFactory());
-        MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class)
-                .addBinding(BlockGibbsKernel.NAME).toInstance(new GibbsFactory());
+        MapBinder<String, EnergyFactory> energies =
+                MapBinder.newMapBinder(binder(), String.class, EnergyFactory.class);
+        energies.addBinding(BernoulliRbm.MODEL_NAME).toInstance(new BernoulliRbmFactory());
+        energies.addBinding(GaussianBernoulliRbm.MODEL_NAME).toInstance(new GaussianBernoulliRbmFactory());
+        MapBinder<String, SamplerFactory> samplers =
+                MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
+        samplers.addBinding(BlockGibbsKernel.NAME).toInstance(new GibbsFactory());
+        samplers.addBinding(ParallelTemperingKernel.NAME).toInstance(new TemperingFactory());
     }
 
     /** @return FLOAT or DOUBLE from the {@code dtype} key (default float). */
@@ -55,12 +64,7 @@ public final class RbmModule extends AbstractModule {
         @Override
         public SamplingKernel<?> create(EnergyFunction energy, ComponentConfig config) {
             config.requireOnly(parameterNames());
-            if (!(energy instanceof RestrictedBoltzmannMachine rbm)) {
-                throw new IllegalArgumentException(config.component() + ": energy "
-                        + energy.getClass().getSimpleName() + " has no RBM conditionals; expected a "
-                        + "RestrictedBoltzmannMachine (for example the 'bernoulli-rbm' energy)");
-            }
-            return new BlockGibbsKernel(rbm, config.getPositive("beta", 1.0));
+            return new BlockGibbsKernel(rbm(energy, config), config.getPositive("beta", 1.0));
         }
 
         @Override
@@ -71,6 +75,51 @@ public final class RbmModule extends AbstractModule {
         @Override
         public String description() {
             return "block Gibbs sampling of an RBM: h ~ p(h|v), v ~ p(v|h), batched over chains (beta = 1)";
+        }
+    }
+
+    private static RestrictedBoltzmannMachine rbm(EnergyFunction energy, ComponentConfig config) {
+        if (!(energy instanceof RestrictedBoltzmannMachine rbm)) {
+            throw new IllegalArgumentException(config.component() + ": energy " + energy.getClass().getSimpleName()
+                    + " has no RBM conditionals; expected a RestrictedBoltzmannMachine (for example the "
+                    + "'bernoulli-rbm' energy)");
+        }
+        return rbm;
+    }
+
+    private static final class GaussianBernoulliRbmFactory implements EnergyFactory {
+        @Override
+        public EnergyFunction create(ComponentConfig config) {
+            config.requireOnly(Set.of("visible", "hidden", "init_std", "learn_variance", "seed", "dtype"));
+            return GaussianBernoulliRbm.random(config.getPositiveInt("visible", 784),
+                    config.getPositiveInt("hidden", 500), config.getDouble("init_std", 0.01),
+                    config.getBoolean("learn_variance", false), dataType(config),
+                    RandomKey.of(config.getLong("seed", 0)));
+        }
+
+        @Override
+        public String description() {
+            return "Gaussian-Bernoulli RBM (Cho et al. 2011), unit or learned visible variances; energy = F(v)";
+        }
+    }
+
+    private static final class TemperingFactory implements SamplerFactory {
+        @Override
+        public SamplingKernel<?> create(EnergyFunction energy, ComponentConfig config) {
+            config.requireOnly(parameterNames());
+            return new ParallelTemperingKernel(rbm(energy, config), config.getPositiveInt("temperatures", 10),
+                    config.getDouble("min_beta", 0.1));
+        }
+
+        @Override
+        public Set<String> parameterNames() {
+            return Set.of("temperatures", "min_beta");
+        }
+
+        @Override
+        public String description() {
+            return "parallel tempering of an RBM: Gibbs at each of a linear ladder of betas, neighbour swaps"
+                    + " (temperatures = 10, min_beta = 0.1)";
         }
     }
 }
