@@ -163,7 +163,8 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
 
     /** @return c + vW, shape {@code [n, H]} (a new array). */
     public INDArray hiddenPreActivation(INDArray visible) {
-        return batch("visible", visible).mmul(weights).addiRowVector(hiddenBias);
+        // Nd4j.gemm takes the BLAS path; INDArray.mmul was several times slower for these shapes (ND4J 1.0.0-M2.1)
+        return Nd4j.gemm(batch("visible", visible), weights, false, false).addiRowVector(hiddenBias);
     }
 
     /** @return b + hWᵀ, shape {@code [n, V]} (a new array). */
@@ -180,7 +181,7 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
     /** F(v) = −bᵀv − Σ_j softplus(a_j) with a = c + vW given. */
     private INDArray freeEnergy(INDArray v, INDArray preActivation) {
         INDArray softplusSum = LogisticFunctions.softplus(preActivation).sum(1);
-        return v.mmul(visibleBias.reshape(-1, 1)).reshape(v.size(0)).addi(softplusSum).negi();
+        return Nd4j.gemm(v, visibleBias.reshape(-1, 1), false, false).reshape(v.size(0)).addi(softplusSum).negi();
     }
 
     @Override
@@ -210,13 +211,13 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
         return g;
     }
 
-    /** Adds Σᵢ wᵢ ∇_θ F(vᵢ) to {@code g}, given the hidden means σ(aᵢ). */
+    /** Adds Σᵢ wᵢ ∇_θ F(vᵢ) to {@code g}, given the hidden means σ(aᵢ) (overwritten). */
     private void accumulateGradient(INDArray v, INDArray hiddenMean, INDArray w, Map<String, INDArray> g) {
-        INDArray wCol = w.reshape(-1, 1);
-        INDArray weightedV = v.mulColumnVector(wCol);
-        Nd4j.gemm(weightedV, hiddenMean, g.get("W"), true, false, -1.0, 1.0);
-        g.get("b_visible").subi(weightedV.sum(0));
-        g.get("b_hidden").subi(hiddenMean.mulColumnVector(wCol).sum(0));
+        INDArray weightedHidden = hiddenMean.muliColumnVector(w.reshape(-1, 1));
+        Nd4j.gemm(v, weightedHidden, g.get("W"), true, false, -1.0, 1.0);
+        INDArray bVisible = g.get("b_visible");
+        Nd4j.gemm(w.reshape(1, -1), v, bVisible.reshape(1, -1), false, false, -1.0, 1.0);
+        g.get("b_hidden").subi(weightedHidden.sum(0));
     }
 
     private Map<String, INDArray> zeroGradients() {
@@ -260,7 +261,8 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
 
     @Override
     public INDArray hiddenMean(INDArray visible, double beta) {
-        return Transforms.sigmoid(hiddenPreActivation(visible).muli(beta), false);
+        INDArray a = hiddenPreActivation(visible);
+        return Transforms.sigmoid(beta == 1.0 ? a : a.muli(beta), false);
     }
 
     @Override
@@ -270,7 +272,8 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
 
     @Override
     public INDArray visibleMean(INDArray hidden, double beta) {
-        return Transforms.sigmoid(visiblePreActivation(hidden).muli(beta), false);
+        INDArray a = visiblePreActivation(hidden);
+        return Transforms.sigmoid(beta == 1.0 ? a : a.muli(beta), false);
     }
 
     @Override
@@ -283,9 +286,8 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
         INDArray v = batch("visible", visible);
         Checks.batch("hidden", hidden, new long[] {weights.size(1)});
         INDArray h = hidden.castTo(dataType());
-        INDArray a = v.mmul(weights).addiRowVector(hiddenBias);
-        INDArray vwhPlusCh = a.muli(h).sum(1);
-        return v.mmul(visibleBias.reshape(-1, 1)).reshape(v.size(0)).addi(vwhPlusCh).negi();
+        INDArray vwhPlusCh = hiddenPreActivation(v).muli(h).sum(1);
+        return Nd4j.gemm(v, visibleBias.reshape(-1, 1), false, false).reshape(v.size(0)).addi(vwhPlusCh).negi();
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
 
     /** @return c + (v ∘ s) W, shape {@code [n, H]}. */
     private INDArray hiddenPreActivation(INDArray v, INDArray s) {
-        return v.mulRowVector(s).mmul(weights).addiRowVector(hiddenBias);
+        return Nd4j.gemm(v.mulRowVector(s), weights, false, false).addiRowVector(hiddenBias);
     }
 
     @Override
@@ -202,7 +202,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
         INDArray w = energyWeights.castTo(dataType()).reshape(n, 1);
         INDArray s = precision();
         INDArray vs = v.mulRowVector(s);
-        INDArray hidden = Transforms.sigmoid(vs.mmul(weights).addiRowVector(hiddenBias), false);
+        INDArray hidden = Transforms.sigmoid(Nd4j.gemm(vs, weights, false, false).addiRowVector(hiddenBias), false);
         INDArray weightedHidden = hidden.mulColumnVector(w);
         Map<String, INDArray> g = new LinkedHashMap<>();
         g.put("W", Nd4j.gemm(vs, weightedHidden, true, false).negi());

@@ -77,7 +77,7 @@ public final class AnnealedImportanceSampling {
             double beta = (double) k / (temperatures - 1);
             INDArray a = model.hiddenPreActivation(visible);
             // log p*_k(v) − log p*_{k−1}(v) = (β_k − β_{k−1})(b − b_A)ᵀv + Σ_j [softplus(β_k a_j) − softplus(β_{k−1} a_j)]
-            logWeights.addi(visible.mmul(biasDifference).reshape(runs).muli(beta - previousBeta))
+            logWeights.addi(Nd4j.gemm(visible, biasDifference, false, false).reshape(runs).muli(beta - previousBeta))
                     .addi(LogisticFunctions.softplus(a.mul(beta)).sum(1))
                     .subi(LogisticFunctions.softplus(a.mul(previousBeta)).sum(1));
             if (k < temperatures - 1) {
