@@ -10,6 +10,8 @@ import org.ebm4j.api.energy.EnergyFunction;
 import org.ebm4j.api.random.RandomKey;
 import org.ebm4j.api.sampling.SamplerFactory;
 import org.ebm4j.api.sampling.SamplingKernel;
+import org.ebm4j.rbm.boltzmann.BoltzmannMachine;
+import org.ebm4j.rbm.boltzmann.SequentialGibbsKernel;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
 import org.ebm4j.rbm.gibbs.ParallelTemperingKernel;
 import org.ebm4j.rbm.model.BernoulliRbm;
@@ -18,8 +20,9 @@ import org.ebm4j.rbm.model.RestrictedBoltzmannMachine;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Registers ebm-rbm's components by name: the energies {@code bernoulli-rbm} and {@code gaussian-bernoulli-rbm}, the
- * samplers {@code gibbs-rbm} and {@code parallel-tempering-rbm}.
+ * Registers ebm-rbm's components by name: the energies {@code bernoulli-rbm}, {@code gaussian-bernoulli-rbm} and
+ * {@code boltzmann-machine}, the samplers {@code gibbs-rbm}, {@code parallel-tempering-rbm} and
+ * {@code sequential-gibbs-bm}.
  */
 public final class RbmModule extends AbstractModule {
 
@@ -33,6 +36,8 @@ public final class RbmModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
         samplers.addBinding(BlockGibbsKernel.NAME).toInstance(new GibbsFactory());
         samplers.addBinding(ParallelTemperingKernel.NAME).toInstance(new TemperingFactory());
+        energies.addBinding(BoltzmannMachine.MODEL_NAME).toInstance(new BoltzmannMachineFactory());
+        samplers.addBinding(SequentialGibbsKernel.NAME).toInstance(new SequentialGibbsFactory());
     }
 
     /** @return FLOAT or DOUBLE from the {@code dtype} key (default float). */
@@ -120,6 +125,38 @@ public final class RbmModule extends AbstractModule {
         public String description() {
             return "parallel tempering of an RBM: Gibbs at each of a linear ladder of betas, neighbour swaps"
                     + " (temperatures = 10, min_beta = 0.1)";
+        }
+    }
+
+    private static final class BoltzmannMachineFactory implements EnergyFactory {
+        @Override
+        public EnergyFunction create(ComponentConfig config) {
+            config.requireOnly(Set.of("visible", "hidden", "init_std", "seed", "dtype"));
+            return BoltzmannMachine.random(config.getPositiveInt("visible", 16), config.getPositiveInt("hidden", 8),
+                    config.getDouble("init_std", 0.01), dataType(config), RandomKey.of(config.getLong("seed", 0)));
+        }
+
+        @Override
+        public String description() {
+            return "general Boltzmann machine (W, L, J, biases); energy of the joint state [v, h]";
+        }
+    }
+
+    private static final class SequentialGibbsFactory implements SamplerFactory {
+        @Override
+        public SamplingKernel<?> create(EnergyFunction energy, ComponentConfig config) {
+            config.requireOnly(parameterNames());
+            if (!(energy instanceof BoltzmannMachine bm)) {
+                throw new IllegalArgumentException(config.component() + ": energy "
+                        + energy.getClass().getSimpleName() + " is not a BoltzmannMachine; expected the "
+                        + "'boltzmann-machine' energy");
+            }
+            return new SequentialGibbsKernel(bm);
+        }
+
+        @Override
+        public String description() {
+            return "sequential single-site Gibbs sweeps over the joint state of a Boltzmann machine";
         }
     }
 }

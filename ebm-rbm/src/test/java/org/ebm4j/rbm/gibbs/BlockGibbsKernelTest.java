@@ -69,6 +69,19 @@ class BlockGibbsKernelTest {
                 Map.of("visible", 6, "hidden", 3)));
         SamplingKernel<?> kernel = samplers.get("gibbs-rbm").create(energy, ComponentConfig.empty("sampler"));
         assertThat(kernel.name()).isEqualTo("gibbs-rbm");
+        assertThat(samplers).containsKeys("gibbs-rbm", "parallel-tempering-rbm", "sequential-gibbs-bm");
+        assertThat(energies).containsKeys("bernoulli-rbm", "gaussian-bernoulli-rbm", "boltzmann-machine");
+        for (String name : new String[] {"parallel-tempering-rbm"}) {
+            assertThat(SamplingDriver.run(samplers.get(name).create(energy, ComponentConfig.empty(name)),
+                    Nd4j.zeros(DataType.FLOAT, 3, 6), 2, RandomKey.of(0)).samples().shape()).containsExactly(3, 6);
+        }
+        var bm = energies.get("boltzmann-machine").create(ComponentConfig.of("bm", Map.of("visible", 4, "hidden", 2)));
+        assertThat(SamplingDriver.run(samplers.get("sequential-gibbs-bm").create(bm, ComponentConfig.empty("s")),
+                Nd4j.zeros(DataType.FLOAT, 3, 6), 2, RandomKey.of(0)).samples().shape()).containsExactly(3, 6);
+        var gb = energies.get("gaussian-bernoulli-rbm").create(ComponentConfig.of("gb",
+                Map.of("visible", 6, "hidden", 3, "learn_variance", true)));
+        assertThat(SamplingDriver.run(samplers.get("gibbs-rbm").create(gb, ComponentConfig.empty("s")),
+                Nd4j.zeros(DataType.FLOAT, 3, 6), 2, RandomKey.of(0)).samples().shape()).containsExactly(3, 6);
         assertThat(SamplingDriver.run(kernel, Nd4j.zeros(DataType.FLOAT, 3, 6), 2, RandomKey.of(0)).samples()
                 .shape()).containsExactly(3, 6);
         assertThatThrownBy(() -> samplers.get("gibbs-rbm").create(new QuadraticEnergy(2),
