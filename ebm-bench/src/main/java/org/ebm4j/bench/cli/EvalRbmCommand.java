@@ -99,7 +99,8 @@ public final class EvalRbmCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         AisEstimate ais = AnnealedImportanceSampling.estimate(rbm,
-                AnnealedImportanceSampling.baseRateBias(RbmData.all(train)), aisRuns, aisBetas, key.fold("ais"));
+                AnnealedImportanceSampling.baseRateBias(RbmData.all(train)), aisRuns, aisBetas, key.fold("ais"),
+                (done, total) -> reportProgress(out, t0, done, total));
         double aisSeconds = (System.nanoTime() - t0) / 1e9;
         double meanNegFreeEnergy = -RbmScores.meanFreeEnergy(rbm, testRows);
         out.printf(Locale.ROOT, "AIS log Z = %.3f  [%.3f, %.3f] (+-3 sigma; M = %d runs, K = %d betas, ESS %.1f, "
@@ -123,6 +124,21 @@ public final class EvalRbmCommand implements Callable<Integer> {
                 -meanNegFreeEnergy, gibbsSteps, RbmScores.meanFreeEnergy(rbm, samples));
         out.flush();
         return 0;
+    }
+
+    private int lastPercent = -1;
+
+    /** One line per 10% of the AIS temperatures, with the time to go. */
+    private void reportProgress(PrintWriter out, long started, int done, int total) {
+        int percent = (int) (100L * done / total);
+        if (percent / 10 == lastPercent / 10 && done < total) {
+            return;
+        }
+        lastPercent = percent;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf(Locale.ROOT, "AIS %d/%d betas (%d%%), %.0f s elapsed, eta %.0f s%n", done, total, percent, seconds,
+                seconds * (total - done) / Math.max(done, 1));
+        out.flush();
     }
 
     /** 100 chains started from independent bits with p = σ(b_visible), run for {@code gibbsSteps} steps. */

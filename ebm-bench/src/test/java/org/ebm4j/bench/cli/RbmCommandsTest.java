@@ -27,7 +27,7 @@ class RbmCommandsTest {
                 "--dataset", "synthetic-binary", "--ais-runs", "100", "--ais-betas", "500", "--exact",
                 "--gibbs-steps", "20");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("AIS log Z", "pseudo-log-likelihood", "reconstruction error",
+        assertThat(eval.out()).contains("AIS 500/500 betas (100%)", "AIS log Z", "pseudo-log-likelihood", "reconstruction error",
                 "mean free energy");
         double aisLogLikelihood = number(eval.out(), "test log-likelihood \\(AIS\\) = (-?[0-9.]+)");
         double exactLogLikelihood = number(eval.out(), "test log-likelihood \\(exact\\) = (-?[0-9.]+)");

@@ -49,6 +49,21 @@ public final class AnnealedImportanceSampling {
      */
     public static AisEstimate estimate(BernoulliRbm rbm, INDArray baseBias, int runs, int temperatures,
                                        RandomKey key) {
+        return estimate(rbm, baseBias, runs, temperatures, key, null);
+    }
+
+    /** Reports how far an AIS run has got: {@code done} of {@code total} temperatures. */
+    @FunctionalInterface
+    public interface Progress {
+        void onTemperature(int done, int total);
+    }
+
+    /**
+     * As {@link #estimate(BernoulliRbm, INDArray, int, int, RandomKey)}, calling {@code progress} (if not null) after
+     * every hundredth temperature and after the last one.
+     */
+    public static AisEstimate estimate(BernoulliRbm rbm, INDArray baseBias, int runs, int temperatures,
+                                       RandomKey key, Progress progress) {
         if (runs < 2) {
             throw new IllegalArgumentException("runs = " + runs + "; expected at least 2 (the error bars need two)");
         }
@@ -89,6 +104,9 @@ public final class AnnealedImportanceSampling {
                 visible = BernoulliDraws.sampleInPlace(Transforms.sigmoid(visiblePre, false), stepKey.fold("visible"));
             }
             previousBeta = beta;
+            if (progress != null && (k % 100 == 0 || k == temperatures - 1)) {
+                progress.onTemperature(k + 1, temperatures);
+            }
         }
         return summarise(logWeights.toDoubleVector(), logZA, temperatures);
     }

@@ -60,8 +60,11 @@ class AnnealedImportanceSamplingTest {
     void sameKeySameEstimate() {
         BernoulliRbm rbm = RbmFixtures.randomRbm(10, 5, 0.5, 0.5, 9);
         INDArray zero = Nd4j.zeros(DataType.DOUBLE, 10);
-        assertThat(AnnealedImportanceSampling.estimate(rbm, zero, 20, 50, RandomKey.of(3)))
-                .isEqualTo(AnnealedImportanceSampling.estimate(rbm, zero, 20, 50, RandomKey.of(3)));
+        java.util.List<Integer> reported = new java.util.ArrayList<>();
+        assertThat(AnnealedImportanceSampling.estimate(rbm, zero, 20, 250, RandomKey.of(3)))
+                .isEqualTo(AnnealedImportanceSampling.estimate(rbm, zero, 20, 250, RandomKey.of(3),
+                        (done, total) -> reported.add(done)));
+        assertThat(reported).containsExactly(101, 201, 250);
     }
 
     @Test
