@@ -1,0 +1,2 @@
+/** Image output of the command line: grids of tiles as PNG. */
+package org.ebm4j.bench.image;
