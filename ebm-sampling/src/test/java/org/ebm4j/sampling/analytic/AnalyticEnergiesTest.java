@@ -52,7 +52,7 @@ class AnalyticEnergiesTest {
     @ParameterizedTest
     @MethodSource("planar")
     void logPartitionMatchesNumericalIntegration(PlanarEnergy energy) {
-        int m = 1000;
+        int m = 640;
         double lo = -8;
         double hi = 8;
         double step = (hi - lo) / m;
@@ -78,7 +78,7 @@ class AnalyticEnergiesTest {
     @ParameterizedTest
     @MethodSource("planar")
     void exactSamplesHaveTheDensitysMeanEnergyAndMeanPosition(PlanarEnergy energy) {
-        int m = 800;
+        int m = 640;
         double lo = -8;
         double step = 16.0 / m;
         double[][] grid = new double[m * m][2];
