@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ebm", mixinStandardHelpOptions = true, versionProvider = EbmCommand.VersionProvider.class,
         description = "Energy-based models on the JVM: sample, train, evaluate and benchmark.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
 public final class EbmCommand implements Runnable {
 
     @CommandLine.Spec
