@@ -144,6 +144,19 @@ class AnalyticEnergiesTest {
     }
 
     @Test
+    void checkerboardStaysFiniteFarFromTheBoard() {
+        var energy = new CheckerboardEnergy(0.1);
+        INDArray far = Nd4j.createFromArray(new double[][] {{30, -40}, {0, 12}, {-1.5, 0.5}, {1e3, 1e3}});
+        EnergyGradient eg = energy.energyAndGradient(far);
+        assertThat(eg.energy().isInfinite().any() || eg.energy().isNaN().any()).isFalse();
+        assertThat(eg.gradient().isInfinite().any() || eg.gradient().isNaN().any()).isFalse();
+        // Far out E grows like d²/(2β²): the gradient points back toward the board.
+        assertThat(eg.gradient().getDouble(0, 0)).isPositive();
+        assertThat(eg.gradient().getDouble(0, 1)).isNegative();
+        assertThat(eg.gradient().getDouble(1, 1)).isCloseTo((12 - 2) / 0.01, within(20.0));
+    }
+
+    @Test
     void planarEnergiesAcceptFloatInputAndReturnFloat() {
         INDArray x = Nd4j.createFromArray(new float[][] {{0.1f, 2f}, {-1f, 0.5f}});
         INDArray e = Nd4j.create(DataType.FLOAT, 2);
