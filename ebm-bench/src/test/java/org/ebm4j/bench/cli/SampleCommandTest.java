@@ -31,9 +31,9 @@ class SampleCommandTest {
     @Test
     void unadjustedSamplerOnAGaussianOfHigherDimension(@TempDir Path dir) {
         InfoCommandTest.Run r = InfoCommandTest.run("sample", "--energy", "gaussian", "--energy-set", "dim=5",
-                "--sampler", "ula", "--chains", "50", "--steps", "40", "--out", dir.toString());
+                "--sampler", "ula", "--chains", "50", "--steps", "40", "--mmd-bandwidth", "0.5", "--out", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("acceptance: none", "x4").doesNotContain("x5 ");
+        assertThat(r.out()).contains("acceptance: none", "x4", "given bandwidth 0.5").doesNotContain("x5 ");
         assertThat(dir.resolve("samples.png")).exists();
     }
 
