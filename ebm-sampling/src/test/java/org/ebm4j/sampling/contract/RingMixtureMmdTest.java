@@ -40,7 +40,7 @@ class RingMixtureMmdTest {
         var kernel = (SamplingKernel<SamplerState>) factory.create(target, ComponentConfig.of(sampler, config));
         RandomKey seed = RandomKey.of(31);
         var start = new GaussianInitializer(0, 2, DataType.DOUBLE).initialize(N, new long[] {2}, seed.fold("init"));
-        double[][] chains = SamplingDriver.run(kernel, start, 200, seed.fold("run")).samples().toDoubleMatrix();
+        double[][] chains = SamplingDriver.run(kernel, start, 120, seed.fold("run")).samples().toDoubleMatrix();
 
         double[][] reference = target.sampleExact(N, seed.fold("reference")).toDoubleMatrix();
         double bandwidth = Mmd.medianBandwidth(reference, target.sampleExact(N, seed.fold("bw")).toDoubleMatrix());

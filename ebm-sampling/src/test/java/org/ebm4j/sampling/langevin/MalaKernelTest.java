@@ -28,16 +28,17 @@ class MalaKernelTest {
     void adaptedMalaRecoversMeanAndCovarianceOfTheCorrelatedGaussian() {
         var kernel = mala(Map.of("step-size", 0.5, "warmup", 150));
         assertThat(kernel).isInstanceOf(DualAveragingKernel.class);
-        AcceptanceSummary acceptance = GaussianMomentCheck.assertRecoversMoments(kernel, target, 1000, 150, 250, 5,
+        AcceptanceSummary acceptance = GaussianMomentCheck.assertRecoversMoments(kernel, target, 600, 150, 250, 5,
                 11);
         // Dual averaging toward 0.574 during warm-up; afterwards the averaged step size is fixed.
         assertThat(acceptance.mean()).isCloseTo(0.574, within(0.06));
-        assertThat(acceptance.max() - acceptance.min()).isLessThan(0.1);
+        // Per-step acceptance of 600 chains has sd ≈ 0.02; over 250 steps the range stays below ~0.15.
+        assertThat(acceptance.max() - acceptance.min()).isLessThan(0.2);
     }
 
     @Test
     void malaWithAFixedStepIsExactToo() {
-        GaussianMomentCheck.assertRecoversMoments(mala(Map.of("step-size", 0.05)), target, 1000, 150, 250, 5, 12);
+        GaussianMomentCheck.assertRecoversMoments(mala(Map.of("step-size", 0.05)), target, 600, 150, 250, 5, 12);
     }
 
     @Test
