@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ebm", mixinStandardHelpOptions = true, versionProvider = EbmCommand.VersionProvider.class,
         description = "Energy-based models on the JVM: sample, train, evaluate and benchmark.",
-        subcommands = {InfoCommand.class, TrainCommand.class, GenerateCommand.class, OodCommand.class,
-                TrainRbmCommand.class, EvalRbmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SampleCommand.class, TrainCommand.class, GenerateCommand.class,
+                OodCommand.class, TrainRbmCommand.class, EvalRbmCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EbmCommand implements Runnable {
 
     @CommandLine.Spec

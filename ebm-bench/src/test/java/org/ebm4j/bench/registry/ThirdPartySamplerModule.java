@@ -37,7 +37,9 @@ public final class ThirdPartySamplerModule extends AbstractModule {
 
                 @Override
                 public State init(INDArray position) {
-                    return new State(energy.checkBatch("position", position), 0);
+                    // SamplingKernel.init's contract: wrong shapes and non-finite entries fail here.
+                    energy.checkBatch("position", position);
+                    return new State(org.ebm4j.api.config.Checks.finite("position", position), 0);
                 }
 
                 @Override

@@ -19,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * a uniform point of a uniformly chosen black square plus N(0, β²I) noise.
  *
  * <p>Numerics: F is written as ½[erfc((|d| − ½)/(β√2)) − erfc((|d| + ½)/(β√2))] with d the distance to the square's
- * centre, which has no cancellation in the tails; erfc is the Chebyshev fit of Numerical Recipes (§6.2, fractional
- * error &lt; 1.2·10⁻⁷, so E is exact to ~10⁻⁷). The density underflows, and E becomes +∞ with a zero gradient,
- * about 26β√2 beyond the board (3.7 units for the default β = 0.1).
+ * centre, which has no cancellation in the tails, and evaluated in log space (log erfc from the Chebyshev fit of
+ * Numerical Recipes §6.2, fractional error &lt; 1.2·10⁻⁷, so E is exact to ~10⁻⁷): E and ∇E stay finite everywhere,
+ * also far outside the board, where the density itself underflows.
  */
 public final class CheckerboardEnergy extends PlanarEnergy implements Normalized, ExactSampler {
 
@@ -36,54 +36,75 @@ public final class CheckerboardEnergy extends PlanarEnergy implements Normalized
 
     @Override
     protected double energyAt(double x, double y, double[] gradient) {
-        double[] fx = new double[CELLS];
-        double[] dfx = new double[CELLS];
-        double[] fy = new double[CELLS];
-        double[] dfy = new double[CELLS];
+        double[] logFx = new double[CELLS];
+        double[] dLogFx = new double[CELLS];
+        double[] logFy = new double[CELLS];
+        double[] dLogFy = new double[CELLS];
         for (int i = 0; i < CELLS; i++) {
             double centre = LOW + i + 0.5;
-            cellFactor(x - centre, fx, dfx, i);
-            cellFactor(y - centre, fy, dfy, i);
+            cellFactor(x - centre, logFx, dLogFx, i);
+            cellFactor(y - centre, logFy, dLogFy, i);
         }
-        double p = 0;
-        double px = 0;
-        double py = 0;
+        // log p = log ⅛ + logsumexp over black cells of log F_i(x) + log F_j(y); ∇ log p is the softmax-weighted
+        // mean of the cells' ∇ log F.
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < CELLS; i++) {
-            for (int j = (i % 2); j < CELLS; j += 2) {
-                p += fx[i] * fy[j];
-                px += dfx[i] * fy[j];
-                py += fx[i] * dfy[j];
+            for (int j = i % 2; j < CELLS; j += 2) {
+                max = Math.max(max, logFx[i] + logFy[j]);
+            }
+        }
+        double sum = 0;
+        double gx = 0;
+        double gy = 0;
+        for (int i = 0; i < CELLS; i++) {
+            for (int j = i % 2; j < CELLS; j += 2) {
+                double w = Math.exp(logFx[i] + logFy[j] - max);
+                sum += w;
+                gx += w * dLogFx[i];
+                gy += w * dLogFy[j];
             }
         }
         if (gradient != null) {
-            gradient[0] = p > 0 ? -px / p : 0;
-            gradient[1] = p > 0 ? -py / p : 0;
+            gradient[0] = -gx / sum;
+            gradient[1] = -gy / sum;
         }
-        return -Math.log(p / 8);
+        return Math.log(8) - max - Math.log(sum);
     }
 
-    /** F and dF/dt of one cell at distance {@code d} from its centre. */
-    private void cellFactor(double d, double[] f, double[] df, int i) {
+    /**
+     * log F and d log F/dt of one cell at signed distance {@code d} from its centre, in log space so that both stay
+     * finite far from the board: with u± = (|d| ± ½)/β, F = ½[erfc(u₋/√2) − erfc(u₊/√2)] and
+     * dF/dt = −sign(d)(φ(u₋) − φ(u₊))/β.
+     */
+    private void cellFactor(double d, double[] logF, double[] dLogF, int i) {
         double a = Math.abs(d);
-        double s = blur * Math.sqrt(2);
-        f[i] = 0.5 * (erfc((a - 0.5) / s) - erfc((a + 0.5) / s));
-        double phiNear = Math.exp(-0.5 * sq((a - 0.5) / blur));
-        double phiFar = Math.exp(-0.5 * sq((a + 0.5) / blur));
-        df[i] = Math.signum(d) * (phiFar - phiNear) / (blur * Math.sqrt(2 * Math.PI));
+        double near = (a - 0.5) / blur;
+        double far = (a + 0.5) / blur;
+        double logNear = logErfc(near / Math.sqrt(2));
+        double logFar = logErfc(far / Math.sqrt(2));
+        logF[i] = Math.log(0.5) + logNear + Math.log1p(-Math.exp(logFar - logNear));
+        // φ(u₋) − φ(u₊) = φ(u₋)(1 − exp(−(u₊² − u₋²)/2)) and (u₊² − u₋²)/2 = |d|/β².
+        double logDensityGap = -0.5 * near * near + Math.log1p(-Math.exp(-a / (blur * blur)))
+                - 0.5 * Math.log(2 * Math.PI);
+        dLogF[i] = a == 0 ? 0 : -Math.signum(d) * Math.exp(logDensityGap - logF[i]) / blur;
     }
 
-    private static double sq(double v) {
-        return v * v;
-    }
-
-    /** Complementary error function, Numerical Recipes' erfcc: fractional error below 1.2e-7 everywhere. */
-    static double erfc(double x) {
+    /**
+     * log erfc(x) from the Chebyshev fit of Numerical Recipes (§6.2, erfcc, fractional error below 1.2·10⁻⁷),
+     * evaluated in log space for x ≥ 0 so it stays finite where erfc underflows.
+     */
+    static double logErfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        double logR = Math.log(t) - z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+                + t * (-0.82215223 + t * 0.17087277))))))));
+        return x >= 0 ? logR : Math.log(2 - Math.exp(logR));
+    }
+
+    /** Complementary error function (see {@link #logErfc}). */
+    static double erfc(double x) {
+        return x >= 0 ? Math.exp(logErfc(x)) : 2 - Math.exp(logErfc(-x));
     }
 
     @Override

@@ -62,8 +62,18 @@ public abstract class PlanarEnergy implements EnergyFunction {
             g[2 * i] = point[0];
             g[2 * i + 1] = point[1];
         }
-        energyOut.assign(Nd4j.createFromArray(e).castTo(energyOut.dataType()));
-        gradientOut.assign(Nd4j.createFromArray(g).reshape(n, 2).castTo(gradientOut.dataType()));
+        write(e, energyOut);
+        write(g, gradientOut);
+    }
+
+    /** Copies {@code values} (C order) into {@code out}, directly into its buffer when it is a plain double array. */
+    private static void write(double[] values, INDArray out) {
+        if (out.dataType() == DataType.DOUBLE && !out.isView() && out.ordering() == 'c'
+                && out.data().length() == values.length) {
+            out.data().setData(values);
+        } else {
+            out.assign(Nd4j.createFromArray(values).reshape(out.shape()).castTo(out.dataType()));
+        }
     }
 
     /** @return the entries of {@code x} in C order as doubles. */

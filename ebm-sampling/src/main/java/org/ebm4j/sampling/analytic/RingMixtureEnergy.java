@@ -39,20 +39,17 @@ public final class RingMixtureEnergy extends PlanarEnergy implements Normalized,
 
     @Override
     protected double energyAt(double x, double y, double[] gradient) {
+        // Two passes (maximum, then the shifted sum) instead of an array of log-terms: no allocation per point.
         double scale = 1 / (2 * std * std);
         double max = Double.NEGATIVE_INFINITY;
-        double[] logTerms = new double[modes];
         for (int k = 0; k < modes; k++) {
-            double dx = x - mx[k];
-            double dy = y - my[k];
-            logTerms[k] = -(dx * dx + dy * dy) * scale;
-            max = Math.max(max, logTerms[k]);
+            max = Math.max(max, logTerm(x, y, k, scale));
         }
         double sum = 0;
         double wx = 0;
         double wy = 0;
         for (int k = 0; k < modes; k++) {
-            double w = Math.exp(logTerms[k] - max);
+            double w = Math.exp(logTerm(x, y, k, scale) - max);
             sum += w;
             wx += w * mx[k];
             wy += w * my[k];
@@ -62,6 +59,12 @@ public final class RingMixtureEnergy extends PlanarEnergy implements Normalized,
             gradient[1] = (y - wy / sum) / (std * std);
         }
         return -(max + Math.log(sum));
+    }
+
+    private double logTerm(double x, double y, int k, double scale) {
+        double dx = x - mx[k];
+        double dy = y - my[k];
+        return -(dx * dx + dy * dy) * scale;
     }
 
     @Override

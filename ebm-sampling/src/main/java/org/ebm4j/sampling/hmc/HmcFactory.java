@@ -15,14 +15,15 @@ import org.ebm4j.sampling.chains.KernelParameters;
 public final class HmcFactory implements SamplerFactory {
 
     static final KernelParameters PARAMETERS = new KernelParameters(
-            "step-size", "0.1", "leapfrog-steps", "10", "path-length", "none", "warmup", "0",
+            "step-size", "0.1", "leapfrog-steps", "10", "path-length", "none", "jitter", "0", "warmup", "0",
             "target-accept", "0.65");
 
     @Override
     public SamplingKernel<?> create(EnergyFunction energy, ComponentConfig config) {
         PARAMETERS.check(config);
         HmcKernel hmc = new HmcKernel(energy, config.getDouble("step-size", PARAMETERS.number("step-size")),
-                config.getPositiveInt("leapfrog-steps", 10), config.getDouble("path-length", Double.NaN));
+                config.getPositiveInt("leapfrog-steps", 10), config.getDouble("path-length", Double.NaN),
+                config.getDouble("jitter", 0));
         int warmup = config.getNonNegativeInt("warmup", 0);
         double target = config.getDouble("target-accept", PARAMETERS.number("target-accept"));
         DualAveragingKernel<?> adaptive = new DualAveragingKernel<>(hmc, warmup, target);
@@ -36,6 +37,6 @@ public final class HmcFactory implements SamplerFactory {
 
     @Override
     public String description() {
-        return "Hamiltonian Monte Carlo, leapfrog (fixed steps or path length), optional dual-averaging warmup";
+        return "Hamiltonian Monte Carlo, leapfrog (fixed steps or path length, optional step jitter), dual-averaging warmup";
     }
 }

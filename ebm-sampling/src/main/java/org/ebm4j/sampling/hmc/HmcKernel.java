@@ -17,15 +17,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * integration time. Costs L gradient evaluations per step. Wrap it in
  * {@link org.ebm4j.sampling.adaptation.DualAveragingKernel} to tune ε.
  *
+ * <p>Jitter: with a fixed integration time Lε, HMC can be periodic: on a Gaussian, a path of half the period 2πσ of
+ * some direction maps x to −x there whatever the momentum, so that direction never mixes (Neal 2011, §5.4.2.2). A
+ * jitter j &gt; 0 draws each step's ε uniformly from [ε(1 − j), ε(1 + j)] (one draw for all chains per step), which
+ * breaks the periodicity and keeps the kernel exact.
+ *
  * @param energy the target
  * @param stepSize ε, {@code > 0}
  * @param leapfrogSteps L when {@code pathLength} is NaN, {@code >= 1}
  * @param pathLength λ = Lε, or NaN to use {@code leapfrogSteps}
+ * @param jitter j in [0, 1)
  */
-public record HmcKernel(EnergyFunction energy, double stepSize, int leapfrogSteps, double pathLength)
+public record HmcKernel(EnergyFunction energy, double stepSize, int leapfrogSteps, double pathLength, double jitter)
         implements StepSizeKernel<MetropolisState> {
 
+    /** A kernel without jitter. */
+    public HmcKernel(EnergyFunction energy, double stepSize, int leapfrogSteps, double pathLength) {
+        this(energy, stepSize, leapfrogSteps, pathLength, 0.0);
+    }
+
     public HmcKernel {
+        if (!(jitter >= 0 && jitter < 1)) {
+            throw new IllegalArgumentException("hmc: jitter = " + jitter + "; expected a number in [0, 1)");
+        }
         Checks.positive("hmc: step-size", stepSize);
         Checks.positive("hmc: leapfrog-steps", leapfrogSteps);
         if (!Double.isNaN(pathLength)) {
@@ -52,8 +66,10 @@ public record HmcKernel(EnergyFunction energy, double stepSize, int leapfrogStep
     }
 
     @Override
-    public Step<MetropolisState> step(RandomKey key, MetropolisState s, double epsilon) {
-        Checks.positive("hmc: step size", epsilon);
+    public Step<MetropolisState> step(RandomKey key, MetropolisState s, double nominalStepSize) {
+        Checks.positive("hmc: step size", nominalStepSize);
+        double epsilon = jitter == 0 ? nominalStepSize
+                : nominalStepSize * (1 + jitter * (2 * key.fold("jitter").javaRandom().nextDouble() - 1));
         int steps = leapfrogStepsFor(epsilon);
         double gradientNorm = ChainArrays.meanRowNorm(s.gradient());
         INDArray p = ChainArrays.fillGaussian(s.noise(), 1.0, key.fold("momentum"));

@@ -52,7 +52,7 @@ class AnalyticEnergiesTest {
     @ParameterizedTest
     @MethodSource("planar")
     void logPartitionMatchesNumericalIntegration(PlanarEnergy energy) {
-        int m = 1000;
+        int m = 640;
         double lo = -8;
         double hi = 8;
         double step = (hi - lo) / m;
@@ -78,7 +78,7 @@ class AnalyticEnergiesTest {
     @ParameterizedTest
     @MethodSource("planar")
     void exactSamplesHaveTheDensitysMeanEnergyAndMeanPosition(PlanarEnergy energy) {
-        int m = 800;
+        int m = 640;
         double lo = -8;
         double step = 16.0 / m;
         double[][] grid = new double[m * m][2];
@@ -141,6 +141,19 @@ class AnalyticEnergiesTest {
         assertThat(CheckerboardEnergy.erfc(1)).isCloseTo(0.157299207050285, within(1e-7 * 0.16));
         assertThat(CheckerboardEnergy.erfc(5) / 1.5374597944280349e-12).isCloseTo(1, within(2e-7));
         assertThat(CheckerboardEnergy.erfc(-1)).isCloseTo(1.842700792949715, within(1e-7));
+    }
+
+    @Test
+    void checkerboardStaysFiniteFarFromTheBoard() {
+        var energy = new CheckerboardEnergy(0.1);
+        INDArray far = Nd4j.createFromArray(new double[][] {{30, -40}, {0, 12}, {-1.5, 0.5}, {1e3, 1e3}});
+        EnergyGradient eg = energy.energyAndGradient(far);
+        assertThat(eg.energy().isInfinite().any() || eg.energy().isNaN().any()).isFalse();
+        assertThat(eg.gradient().isInfinite().any() || eg.gradient().isNaN().any()).isFalse();
+        // Far out E grows like d²/(2β²): the gradient points back toward the board.
+        assertThat(eg.gradient().getDouble(0, 0)).isPositive();
+        assertThat(eg.gradient().getDouble(0, 1)).isNegative();
+        assertThat(eg.gradient().getDouble(1, 1)).isCloseTo((12 - 2) / 0.01, within(20.0));
     }
 
     @Test
