@@ -2,6 +2,7 @@ package org.ebm4j.bench;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import org.ebm4j.bench.cells.RbmCellRunner;
 import org.ebm4j.bench.cells.SamplerCellRunner;
 import org.ebm4j.bench.cells.TrainingCellRunner;
 import org.ebm4j.bench.peers.ConvLangevinStepPeer;
@@ -22,6 +23,7 @@ public final class BenchModule extends AbstractModule {
         MapBinder<String, CellRunner> cells = MapBinder.newMapBinder(binder(), String.class, CellRunner.class);
         cells.addBinding("sampler").to(SamplerCellRunner.class);
         cells.addBinding("ebm-training").to(TrainingCellRunner.class);
+        cells.addBinding("rbm").to(RbmCellRunner.class);
         MapBinder<String, PeerComparison> peers = MapBinder.newMapBinder(binder(), String.class, PeerComparison.class);
         peers.addBinding("conv-langevin-step").to(ConvLangevinStepPeer.class);
         peers.addBinding("conv-training-iteration").to(ConvTrainingIterationPeer.class);

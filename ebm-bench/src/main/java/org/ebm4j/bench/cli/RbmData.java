@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Opens binary data for the RBM commands through the dataset registry ({@code mnist} by default) with
  * {@code scale=binary} (pixel &gt; 127 → 1) and {@code flatten=true}, so every row is a vector of 0/1 values.
  */
-final class RbmData {
+public final class RbmData {
 
     private RbmData() {
     }
@@ -25,7 +25,7 @@ final class RbmData {
      * @param split "train" or "test"
      * @param limit the first this many rows, or {@code <= 0} for all
      */
-    static Dataset open(ComponentRegistry registry, String name, Path dir, String split, int limit)
+    public static Dataset open(ComponentRegistry registry, String name, Path dir, String split, int limit)
             throws IOException {
         Map<String, Object> config = new LinkedHashMap<>();
         if (dir != null) {
@@ -46,7 +46,7 @@ final class RbmData {
     }
 
     /** @return every row of {@code data}, shape {@code [n, V]}. */
-    static INDArray all(Dataset data) {
+    public static INDArray all(Dataset data) {
         int[] indices = new int[data.size()];
         for (int i = 0; i < indices.length; i++) {
             indices[i] = i;
