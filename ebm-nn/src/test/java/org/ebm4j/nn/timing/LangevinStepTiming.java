@@ -35,6 +35,11 @@ class LangevinStepTiming {
     void secondsPerLangevinStep() {
         SameDiffEnergy sameDiff = ConvSwish.create(ConvSwish.Config.mnist(42));
         DirectGradientEnergy direct = new DirectGradientEnergy(sameDiff);
+        INDArray probe = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28);
+        long t = System.nanoTime();
+        sameDiff.energyAndGradient(probe);
+        System.out.printf(Locale.ROOT, "{\"impl\": \"ebm4j-samediff\", \"seconds_first_call\": %.3f}%n",
+                (System.nanoTime() - t) / 1e9);
         for (int round = 0; round < 2; round++) {  // interleaved, so both see the same machine load
             report("samediff", sameDiff);
             report("direct", direct);
