@@ -200,7 +200,8 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
                     + "; expected a floating-point type (FLOAT or DOUBLE)");
         }
         Checks.finite(argument, x);
-        return x.dataType() == dataType && x.ordering() == 'c' ? x : x.castTo(dataType).dup('c');
+        // the ops below read x as a dense C-order buffer; a view (a slice of a larger batch) is copied first
+        return x.dataType() == dataType && x.ordering() == 'c' && !x.isView() ? x : x.castTo(dataType).dup('c');
     }
 
     @Override

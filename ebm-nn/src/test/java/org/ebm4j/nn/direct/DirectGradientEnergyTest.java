@@ -31,6 +31,9 @@ class DirectGradientEnergyTest {
         }
         INDArray x = FiniteDifferences.uniform(7, 2, 1, 28, 28);
         FiniteDifferences.checkInputGradient(direct, x, 20, 5);
+        INDArray wide = FiniteDifferences.uniform(8, 4, 1, 28, 28);  // a strided view: rows 1 and 3
+        INDArray view = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2, 4));
+        assertAgree(conv.energyAndGradient(view.dup()), direct.energyAndGradient(view), 1e-12);
     }
 
     @Test

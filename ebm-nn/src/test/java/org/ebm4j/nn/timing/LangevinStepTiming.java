@@ -23,7 +23,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <pre>OMP_NUM_THREADS=2 ./mvnw -B -o -q -pl ebm-nn -am verify -Dtest=LangevinStepTiming -Dtest.excludedGroups= \
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * and compare with {@code OMP_NUM_THREADS=2 /usr/bin/python3 torch_conv_ebm.py sample --threads 2}.
+ * and compare with {@code OMP_NUM_THREADS=2 /usr/bin/python3 torch_conv_ebm.py sample --threads 2} or, for CPU time
+ * as well, {@code OMP_NUM_THREADS=2 /usr/bin/python3 ebm-nn/scripts/torch_langevin_timing.py --baselines DIR}.
+ * {@code cpu_seconds_per_step} is the process's CPU time (all threads) over the timed steps.
  */
 @Tag("slow")
 class LangevinStepTiming {
@@ -47,14 +49,24 @@ class LangevinStepTiming {
     }
 
     static void report(String impl, EnergyFunction energy) {
-        double[] gradOnly = new double[1];
-        double perStep = time(energy, gradOnly);
+        double[] parts = new double[2];
+        double perStep = time(energy, parts);
+        double cpuPerStep = parts[1];
         System.out.printf(Locale.ROOT, "{\"impl\": \"ebm4j-%s\", \"threads\": \"%s\", \"batch\": %d, \"steps\": %d,"
-                        + " \"seconds_per_step\": %.5f, \"seconds_energy_and_gradient\": %.5f}%n", impl,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), BATCH, STEPS, perStep, gradOnly[0]);
+                        + " \"seconds_per_step\": %.5f, \"seconds_energy_and_gradient\": %.5f,"
+                        + " \"cpu_seconds_per_step\": %.5f}%n", impl,
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), BATCH, STEPS, perStep, parts[0],
+                cpuPerStep);
     }
 
-    static double time(EnergyFunction energy, double[] gradOnlyOut) {
+    /** CPU time of the whole process (JVM and native OpenMP threads), less sensitive to other jobs than wall time. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** @param parts receives seconds in E and ∇ₓE per step, and process CPU seconds per step */
+    static double time(EnergyFunction energy, double[] parts) {
         RandomKey key = RandomKey.of(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28).muli(2).subi(1);
         INDArray noise = Nd4j.create(DataType.FLOAT, x.shape());
@@ -65,12 +77,15 @@ class LangevinStepTiming {
                 step(energy, x, noise, e, g, rng);
             }
             long gradNanos = 0;
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < STEPS; i++) {
                 gradNanos += step(energy, x, noise, e, g, rng);
             }
-            gradOnlyOut[0] = gradNanos / 1e9 / STEPS;
-            return (System.nanoTime() - start) / 1e9 / STEPS;
+            long wall = System.nanoTime() - start;
+            parts[0] = gradNanos / 1e9 / STEPS;
+            parts[1] = (processCpuNanos() - cpu) / 1e9 / STEPS;
+            return wall / 1e9 / STEPS;
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
