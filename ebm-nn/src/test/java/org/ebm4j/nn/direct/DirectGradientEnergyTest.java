@@ -81,6 +81,28 @@ class DirectGradientEnergyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected [n, 3]");
     }
 
+    @Test
+    void nonFiniteInputsAreRejectedWithTheShape() {
+        DirectGradientEnergy conv = new DirectGradientEnergy(
+                ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.FLOAT)));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 1, 28, 28);
+            x.putScalar(new long[] {1, 0, 27, 0}, bad);
+            assertThatThrownBy(() -> conv.energyAndGradient(x)).as("input " + bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1, 28, 28]")
+                    .hasMessageContaining("expected finite values");
+            assertThatThrownBy(() -> conv.energy(x)).as("input " + bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1, 28, 28]");
+        }
+        // a 1x1 convolution with stride 2 never reads odd pixels: NaN there must still be caught
+        DirectGradientEnergy skipping = new DirectGradientEnergy(SameDiffEnergyBuilder.forInput(1, 4, 4)
+                .conv2d(2, 1, 2, 0).swish().flatten().dense(1).build());
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 1, 4, 4);
+        x.putScalar(new long[] {0, 0, 1, 1}, Double.NaN);
+        assertThatThrownBy(() -> skipping.energyAndGradient(x)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
+    }
+
     private static void assertAgree(EnergyGradient expected, EnergyGradient actual, double relative) {
         double scaleE = expected.energy().amaxNumber().doubleValue();
         double scaleG = expected.gradient().amaxNumber().doubleValue();
