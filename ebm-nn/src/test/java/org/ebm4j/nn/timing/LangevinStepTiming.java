@@ -48,6 +48,26 @@ class LangevinStepTiming {
         }
     }
 
+    /** Seconds per fused CD loss + parameter gradients (128 data + 128 model samples), the training step's graph part. */
+    @Test
+    void secondsPerContrastiveGradient() {
+        SameDiffEnergy energy = ConvSwish.create(ConvSwish.Config.mnist(42));
+        INDArray positive = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28).muli(2).subi(1);
+        INDArray negative = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28).muli(2).subi(1);
+        for (int i = 0; i < 3; i++) {
+            energy.contrastiveGradient(positive, negative, 0.1);
+        }
+        int calls = 10;
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            energy.contrastiveGradient(positive, negative, 0.1);
+        }
+        System.out.printf(Locale.ROOT, "{\"impl\": \"ebm4j-samediff\", \"op\": \"contrastive_gradient\", \"batch\": \"%d+%d\","
+                        + " \"seconds_per_call\": %.5f, \"cpu_seconds_per_call\": %.5f}%n", BATCH, BATCH,
+                (System.nanoTime() - start) / 1e9 / calls, (processCpuNanos() - cpu) / 1e9 / calls);
+    }
+
     static void report(String impl, EnergyFunction energy) {
         double[] parts = new double[2];
         double perStep = time(energy, parts);
