@@ -28,5 +28,12 @@ class NeuralEnergyModuleTest {
                 .create(ComponentConfig.empty("energy 'conv-swish'"));
         assertThat(conv.parameterCount()).isEqualTo(76_993);
         assertThat(conv.sampleShape()).containsExactly(1, 28, 28);
+        assertThat(conv).isInstanceOf(org.ebm4j.nn.direct.DirectGradientEnergy.class);
+        assertThat(factories.get("conv-swish").create(ComponentConfig.of("energy 'conv-swish'",
+                Map.of("input_gradient", "samediff", "hidden", 4))))
+                .isInstanceOf(org.ebm4j.nn.samediff.SameDiffEnergy.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> factories.get("mlp-swish")
+                .create(ComponentConfig.of("energy 'mlp-swish'", Map.of("input_gradient", "fast"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input_gradient = 'fast'");
     }
 }

@@ -39,6 +39,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     private final SameDiffEnergy graph;
     private final List<SameDiffEnergy.LayerInfo> layers;
     private final DataType dataType;
+    private final boolean everyInputReachesEnergy;
     private Buffers buffers;
 
     /**
@@ -58,6 +59,27 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         this.graph = graph;
         this.layers = graph.layers();
         this.dataType = graph.dataType();
+        this.everyInputReachesEnergy = everyInputReachesEnergy(graph);
+    }
+
+    /**
+     * True if every input entry influences the output: each convolution's windows (kernel ≥ stride) cover its whole
+     * input, (out − 1)·stride + kernel ≥ padding + size on both axes. Dense layers read every input.
+     */
+    private static boolean everyInputReachesEnergy(SameDiffEnergy graph) {
+        long[] in = graph.sampleShape();
+        for (SameDiffEnergy.LayerInfo l : graph.layers()) {
+            if (l.layer() instanceof Layers.Conv2d c) {
+                long[] out = l.shape();
+                for (int axis = 1; axis <= 2; axis++) {
+                    if (c.kernel() < c.stride() || (out[axis] - 1) * c.stride() + c.kernel() < c.padding() + in[axis]) {
+                        return false;
+                    }
+                }
+            }
+            in = l.shape();
+        }
+        return true;
     }
 
     /** @return the SameDiff energy whose parameters this one evaluates. */
@@ -75,7 +97,9 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         INDArray input = input("x", x);
         Buffers b = buffers(input.size(0));
         forward(input, b);
-        return b.activations.get(layers.size() - 1).reshape(input.size(0)).dup();
+        INDArray energies = b.activations.get(layers.size() - 1).reshape(input.size(0)).dup();
+        checkInputIfNotFinite(x, energies);
+        return energies;
     }
 
     @Override
@@ -95,6 +119,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         int last = layers.size() - 1;
         INDArray top = b.activations.get(last);
         energyOut.assign(top.reshape(n));
+        checkInputIfNotFinite(x, energyOut);
         top.assign(1.0);  // dE/dE
         INDArray gradient = gradientOut.dataType() == dataType && gradientOut.ordering() == 'c'
                 ? gradientOut : b.inputGradient;
@@ -193,6 +218,25 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         return s;
     }
 
+    /**
+     * Conv2d, dense and swish map a NaN or ±∞ anywhere in a sample to a non-finite energy of that sample (a sum of
+     * products with a non-finite factor is non-finite or NaN; swish(±∞) is ∞ or NaN), so the full scan of
+     * {@code x} — two reductions over the whole batch — is needed only when an energy is not finite, provided every
+     * input entry reaches the energy (a convolution with stride > kernel skips entries; then x is always scanned).
+     */
+    private void checkInputIfNotFinite(INDArray x, INDArray energies) {
+        if (!everyInputReachesEnergy) {
+            Checks.finite("x", x);
+            return;
+        }
+        for (double e : energies.toDoubleVector()) {
+            if (!Double.isFinite(e)) {
+                Checks.finite("x", x);
+                return;
+            }
+        }
+    }
+
     private INDArray input(String argument, INDArray x) {
         checkBatch(argument, x);
         if (!x.dataType().isFPType()) {
@@ -200,7 +244,8 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
                     + "; expected a floating-point type (FLOAT or DOUBLE)");
         }
         Checks.finite(argument, x);
-        return x.dataType() == dataType && x.ordering() == 'c' ? x : x.castTo(dataType).dup('c');
+        // the ops below read x as a dense C-order buffer; a view (a slice of a larger batch) is copied first
+        return x.dataType() == dataType && x.ordering() == 'c' && !x.isView() ? x : x.castTo(dataType).dup('c');
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ebm4j.nn.samediff;
 
 import java.util.Arrays;
+import org.ebm4j.api.config.Checks;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -21,9 +22,9 @@ public final class Layers {
     public record Conv2d(int outChannels, int kernel, int stride, int padding) implements Layer {
 
         public Conv2d {
-            positive("outChannels", outChannels);
-            positive("kernel", kernel);
-            positive("stride", stride);
+            Checks.positive("conv2d outChannels", outChannels);
+            Checks.positive("conv2d kernel", kernel);
+            Checks.positive("conv2d stride", stride);
             if (padding < 0) {
                 throw new IllegalArgumentException("conv2d padding = " + padding + "; expected >= 0");
             }
@@ -79,7 +80,7 @@ public final class Layers {
     public record Dense(int outFeatures) implements Layer {
 
         public Dense {
-            positive("outFeatures", outFeatures);
+            Checks.positive("dense outFeatures", outFeatures);
         }
 
         @Override
@@ -155,12 +156,6 @@ public final class Layers {
         @Override
         public String kind() {
             return "flatten";
-        }
-    }
-
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " = " + value + "; expected an integer >= 1");
         }
     }
 }

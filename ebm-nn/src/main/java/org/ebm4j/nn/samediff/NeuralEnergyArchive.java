@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.ebm4j.api.config.ComponentConfig;
 import org.ebm4j.api.energy.EnergyFactory;
 import org.ebm4j.api.energy.EnergyFunction;
+import org.ebm4j.api.energy.ParametricEnergy;
 import org.ebm4j.api.io.TensorArchive;
 
 /**
@@ -24,10 +25,11 @@ public final class NeuralEnergyArchive {
     /**
      * @param file a file written by {@link SameDiffEnergy#save(Path)}
      * @param factories the registered energy factories by name (the {@code MapBinder<String, EnergyFactory>})
-     * @return the energy with the saved parameters
+     * @return the energy the factory builds (a {@link SameDiffEnergy} or an energy wrapping one, such as
+     *     {@link org.ebm4j.nn.direct.DirectGradientEnergy}) with the saved parameters
      * @throws IllegalArgumentException if the saved energy's name is not registered or the rebuilt architecture differs
      */
-    public static SameDiffEnergy load(Path file, Map<String, EnergyFactory> factories) throws IOException {
+    public static ParametricEnergy load(Path file, Map<String, EnergyFactory> factories) throws IOException {
         TensorArchive.Contents contents = read(file);
         String name = contents.meta("energy.name");
         EnergyFactory factory = factories.get(name);
@@ -42,12 +44,16 @@ public final class NeuralEnergyArchive {
             }
         });
         EnergyFunction built = factory.create(ComponentConfig.of("energy '" + name + "'", config));
-        if (!(built instanceof SameDiffEnergy energy)) {
-            throw new IllegalArgumentException("energy '" + name + "' is a " + built.getClass().getName()
-                    + "; expected a SameDiffEnergy");
+        if (built instanceof SameDiffEnergy energy) {
+            energy.load(file);
+            return energy;
         }
-        energy.load(file);
-        return energy;
+        if (built instanceof org.ebm4j.nn.direct.DirectGradientEnergy direct) {
+            direct.graph().load(file);
+            return direct;
+        }
+        throw new IllegalArgumentException("energy '" + name + "' is a " + built.getClass().getName()
+                + "; expected a SameDiffEnergy or a DirectGradientEnergy");
     }
 
     /**

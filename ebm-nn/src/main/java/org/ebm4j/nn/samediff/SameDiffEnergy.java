@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ebm4j.api.config.Checks;
 import org.ebm4j.api.energy.ContrastiveDivergenceGradient;
 import org.ebm4j.api.energy.EnergyGradient;
@@ -17,6 +18,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A neural energy E_θ(x) held in one SameDiff graph, built by {@link SameDiffEnergyBuilder}.
@@ -91,8 +93,8 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
         this.architecture = architecture;
         this.parameterNames = parameterNames;
         this.layers = layers;
-        this.inferenceOutputs = java.util.stream.Stream.concat(layers.stream().map(LayerInfo::output),
-                java.util.stream.Stream.of(ENERGY)).toArray(String[]::new);
+        this.inferenceOutputs = Stream.concat(layers.stream().map(LayerInfo::output), Stream.of(ENERGY))
+                .toArray(String[]::new);
     }
 
     /** @return the name this energy is registered under ("conv-swish", ...). */
@@ -208,15 +210,15 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
         INDArray both = Nd4j.concat(0, pos, neg);
         INDArray w = Nd4j.create(dataType, n + m);
         INDArray q = Nd4j.create(dataType, n + m);
-        w.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)).assign(1.0 / n);
-        w.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m)).assign(-1.0 / m);
-        q.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)).assign(alpha / n);
-        q.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m)).assign(alpha / m);
+        w.get(NDArrayIndex.interval(0, n)).assign(1.0 / n);
+        w.get(NDArrayIndex.interval(n, n + m)).assign(-1.0 / m);
+        q.get(NDArrayIndex.interval(0, n)).assign(alpha / n);
+        q.get(NDArrayIndex.interval(n, n + m)).assign(alpha / m);
         OutAndGrad r = graph.calculateGradientsAndOutputs(
                 Map.of(INPUT, both, LINEAR_COEFF, w, QUADRATIC_COEFF, q), List.of(ENERGY), parameterNames);
         INDArray e = r.getOutputs().get(ENERGY).castTo(DataType.DOUBLE);
-        INDArray ePos = e.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
-        INDArray eNeg = e.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m));
+        INDArray ePos = e.get(NDArrayIndex.interval(0, n));
+        INDArray eNeg = e.get(NDArrayIndex.interval(n, n + m));
         double meanPos = ePos.meanNumber().doubleValue();
         double meanNeg = eNeg.meanNumber().doubleValue();
         double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();

@@ -57,11 +57,14 @@ class MlpSwishTest {
         INDArray neg = FiniteDifferences.uniform(6, 4, 3);
         mlp.contrastiveGradient(x, neg, 0.0);
         int ops = mlp.graph().getOps().size();
+        Object backward = mlp.graph().getFunction("grad");  // SameDiff's gradient function, built on first use
+        assertThat(backward).isNotNull();
         ContrastiveDivergenceGradient.Result zero = mlp.contrastiveGradient(x, neg, 0.0);
         ContrastiveDivergenceGradient.Result one = mlp.contrastiveGradient(x, neg, 1.0);
         mlp.energyAndGradient(x);
         mlp.parameterGradient(x, Nd4j.ones(DataType.DOUBLE, 4));
         assertThat(mlp.graph().getOps().size()).isEqualTo(ops);
+        assertThat(mlp.graph().getFunction("grad")).as("backward graph reused, not rebuilt").isSameAs(backward);
         assertThat(one.loss() - zero.loss()).isCloseTo(zero.regularizer(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(one.gradients().get("dense3.bias").getDouble(0) - zero.gradients().get("dense3.bias").getDouble(0))
                 .as("dL/db of the last layer changes by alpha * d(reg)/db = 2 mean E+ + 2 mean E-")

@@ -31,6 +31,9 @@ class DirectGradientEnergyTest {
         }
         INDArray x = FiniteDifferences.uniform(7, 2, 1, 28, 28);
         FiniteDifferences.checkInputGradient(direct, x, 20, 5);
+        INDArray wide = FiniteDifferences.uniform(8, 4, 1, 28, 28);  // a strided view: rows 1 and 3
+        INDArray view = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2, 4));
+        assertAgree(conv.energyAndGradient(view.dup()), direct.energyAndGradient(view), 1e-12);
     }
 
     @Test
@@ -76,6 +79,28 @@ class DirectGradientEnergyTest {
                 .hasMessageContaining("layer1 (tanh)").hasMessageContaining("supports conv2d, dense, swish");
         assertThatThrownBy(() -> new DirectGradientEnergy(mlp).energy(Nd4j.zeros(DataType.DOUBLE, 2, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected [n, 3]");
+    }
+
+    @Test
+    void nonFiniteInputsAreRejectedWithTheShape() {
+        DirectGradientEnergy conv = new DirectGradientEnergy(
+                ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.FLOAT)));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 1, 28, 28);
+            x.putScalar(new long[] {1, 0, 27, 0}, bad);
+            assertThatThrownBy(() -> conv.energyAndGradient(x)).as("input " + bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1, 28, 28]")
+                    .hasMessageContaining("expected finite values");
+            assertThatThrownBy(() -> conv.energy(x)).as("input " + bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1, 28, 28]");
+        }
+        // a 1x1 convolution with stride 2 never reads odd pixels: NaN there must still be caught
+        DirectGradientEnergy skipping = new DirectGradientEnergy(SameDiffEnergyBuilder.forInput(1, 4, 4)
+                .conv2d(2, 1, 2, 0).swish().flatten().dense(1).build());
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 1, 4, 4);
+        x.putScalar(new long[] {0, 0, 1, 1}, Double.NaN);
+        assertThatThrownBy(() -> skipping.energyAndGradient(x)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
     }
 
     private static void assertAgree(EnergyGradient expected, EnergyGradient actual, double relative) {

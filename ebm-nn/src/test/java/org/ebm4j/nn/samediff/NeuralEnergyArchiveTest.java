@@ -40,7 +40,8 @@ class NeuralEnergyArchiveTest {
         b.load(file);
         assertThat(b.energy(x)).isEqualTo(a.energy(x));
 
-        SameDiffEnergy c = NeuralEnergyArchive.load(file, NeuralEnergyModule.factories());
+        org.ebm4j.api.energy.ParametricEnergy c = NeuralEnergyArchive.load(file, NeuralEnergyModule.factories());
+        assertThat(c).isInstanceOf(org.ebm4j.nn.direct.DirectGradientEnergy.class);
         assertThat(c.architecture()).isEqualTo(a.architecture());
         assertThat(c.energy(x)).isEqualTo(a.energy(x));
     }
