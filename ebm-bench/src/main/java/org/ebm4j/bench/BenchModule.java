@@ -5,9 +5,11 @@ import com.google.inject.multibindings.MapBinder;
 import org.ebm4j.bench.cells.RbmCellRunner;
 import org.ebm4j.bench.cells.SamplerCellRunner;
 import org.ebm4j.bench.cells.TrainingCellRunner;
+import org.ebm4j.bench.peers.ClassifierFidPeer;
 import org.ebm4j.bench.peers.ConvLangevinStepPeer;
 import org.ebm4j.bench.peers.ConvTrainingIterationPeer;
 import org.ebm4j.bench.peers.PeerComparison;
+import org.ebm4j.bench.peers.RbmPcdPeer;
 import org.ebm4j.bench.peers.Samplers2dPeer;
 import org.ebm4j.bench.suite.CellRunner;
 import org.ebm4j.bench.suite.ExecutionEngineFactory;
@@ -28,5 +30,7 @@ public final class BenchModule extends AbstractModule {
         peers.addBinding("conv-langevin-step").to(ConvLangevinStepPeer.class);
         peers.addBinding("conv-training-iteration").to(ConvTrainingIterationPeer.class);
         peers.addBinding("samplers-2d").to(Samplers2dPeer.class);
+        peers.addBinding("rbm-pcd").to(RbmPcdPeer.class);
+        peers.addBinding("classifier-fid").to(ClassifierFidPeer.class);
     }
 }

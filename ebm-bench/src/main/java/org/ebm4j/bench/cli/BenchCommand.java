@@ -58,6 +58,31 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /**
+     * @return the suite text with {@code settings} entries (KEY=VALUE) and the seeds replaced, as YAML; unchanged when
+     *     there is nothing to override
+     */
+    static String override(String text, List<String> settings, List<Long> seeds) throws IOException {
+        if (settings.isEmpty() && seeds == null) {
+            return text;
+        }
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) org.ebm4j.bench.suite.Json.yaml().readTree(text);
+        var target = root.has("settings") && root.get("settings").isObject()
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) root.get("settings") : root.putObject("settings");
+        for (String kv : settings) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--setting " + kv + "; expected KEY=VALUE");
+            }
+            target.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        if (seeds != null) {
+            var array = root.putArray("seeds");
+            seeds.forEach(array::add);
+        }
+        return org.ebm4j.bench.suite.Json.yaml().writeValueAsString(root);
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run a suite's cells (skipping those already finished in the output directory), "
                     + "then write its report.")
@@ -84,6 +109,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--no-report", description = "skip writing the report after the run")
         boolean noReport;
 
+        @Option(names = "--setting", paramLabel = "KEY=VALUE",
+                description = "override one of the suite's settings (repeatable), e.g. --setting epochs=1")
+        List<String> settings = new java.util.ArrayList<>();
+
+        @Option(names = "--seeds", split = ",", description = "override the suite's seeds, e.g. --seeds 1,2")
+        List<Long> seeds;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +124,7 @@ public final class BenchCommand implements Runnable {
             if (attempts < 1) {
                 throw new IllegalArgumentException("--attempts = " + attempts + "; expected >= 1");
             }
-            String text = suiteText(suite);
+            String text = override(suiteText(suite), settings, seeds);
             SuiteDefinition definition = SuiteDefinition.parse(text, suite);
             Path dir = out != null ? out : Path.of("bench-results", definition.name());
             ComponentRegistry registry = ComponentRegistry.discover();

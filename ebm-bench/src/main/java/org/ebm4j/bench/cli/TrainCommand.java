@@ -68,6 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--grad-clip", defaultValue = "0.1", description = "global gradient-norm clip (default: ${DEFAULT-VALUE})")
     double gradClip;
 
+    @Option(names = "--energy-bound", defaultValue = "1e4", paramLabel = "B",
+            description = "stop when any |E| exceeds B (divergence; default: ${DEFAULT-VALUE})")
+    double energyBound;
+
     @Option(names = "--alpha", defaultValue = "0.1", description = "energy regulariser weight (default: ${DEFAULT-VALUE})")
     double alpha;
 
@@ -112,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingSpec recipe = TrainingSpec.recipe(epochs);
         TrainerConfig trainer = recipe.trainer().withBatchSize(batch).withSamplingSteps(steps)
-                .withLearningRate(lr, lrDecay).withGradientClipNorm(gradClip).withSeed(seed)
+                .withLearningRate(lr, lrDecay).withGradientClipNorm(gradClip).withEnergyBound(energyBound).withSeed(seed)
                 .withDataNoise(dataNoise, true, -1, 1)
                 .withCheckpoints(out.resolve("checkpoint.ckpt"), checkpointEvery);
         return recipe.withEnergy(new Component(energy, options.get("energy")))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ebm4j.bench.peers.PythonBaseline;
+import org.ebm4j.bench.suite.SuiteRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,6 +65,18 @@ class BenchCommandTest {
         Run report2 = ebm("bench", "report", runDir.toString());
         assertThat(report2.code()).isZero();
         assertThat(report2.out()).contains("report.md");
+    }
+
+    @Test
+    void settingsAndSeedsCanBeOverriddenOnTheCommandLine() throws Exception {
+        Path suite = Files.writeString(dir.resolve("suite.yaml"), SUITE);
+        Path runDir = dir.resolve("over");
+        Run r = ebm("bench", "run", suite.toString(), "--out", runDir.toString(), "--seeds", "5",
+                "--setting", "fail_times=0", "--no-report");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 cells, 0 skipped (already finished), 3 finished");
+        assertThat(SuiteRun.suiteOf(runDir).settings()).containsEntry("fail_times", "0");
+        assertThat(ebm("bench", "run", suite.toString(), "--setting", "oops").err()).contains("--setting oops");
     }
 
     @Test

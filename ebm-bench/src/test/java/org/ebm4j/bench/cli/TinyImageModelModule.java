@@ -141,7 +141,7 @@ public final class TinyImageModelModule extends AbstractModule {
 
         @Override
         public State init(INDArray position) {
-            return new State(energy.checkBatch("position", position), 0);
+            return new State(org.ebm4j.api.config.Checks.finite("position", energy.checkBatch("position", position)), 0);
         }
 
         @Override

@@ -1,0 +1,66 @@
+package org.ebm4j.bench.peers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.random.RandomKey;
+import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.bench.cli.RbmData;
+import org.ebm4j.rbm.evaluation.RbmScores;
+import org.ebm4j.rbm.io.SklearnNpyParameters;
+import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.partition.AisEstimate;
+import org.ebm4j.rbm.partition.AnnealedImportanceSampling;
+import org.ebm4j.rbm.training.RbmTraining;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The RBM of {@code sklearn_rbm.py} (500 hidden, PCD-1, batch 100, lr 0.05, binarised MNIST) trained on both sides:
+ * seconds per epoch, and the test log-likelihood of both trained models scored by one evaluator, ebm4j's AIS
+ * (the scikit-learn model is read from the {@code .npy} files the script writes).
+ */
+public final class RbmPcdPeer implements PeerComparison {
+
+    @Override
+    public List<PeerRow> compare(PeerContext context) throws Exception {
+        context.baselines().require("sklearn_rbm.py", "sklearn", "python3-sklearn");
+        int epochs = 1;
+        int limit = context.quick() ? 6000 : 60000;
+        int betas = context.quick() ? 1000 : 10000;
+        var peerDir = context.work().resolve("sklearn-rbm");
+        List<JsonNode> out = context.baselines().run("sklearn_rbm.py", 7200, peerDir, "--hidden", "500", "--epochs",
+                Integer.toString(epochs), "--limit", Integer.toString(limit), "--data", context.data().toString(),
+                "--out", peerDir.toString());
+        JsonNode s = out.get(out.size() - 1);
+        String impl = s.path("impl").asText("sklearn");
+
+        Dataset train = RbmData.open(context.registry(), "mnist", context.data(), "train", limit);
+        INDArray rows = RbmData.all(train);
+        BernoulliRbm rbm = BernoulliRbm.random(784, 500, 0.01, DataType.FLOAT, RandomKey.of(0).fold("init"))
+                .initVisibleBiasFromData(rows);
+        TrainingSummary summary = RbmTraining.trainer(rbm, train, RbmTraining.Settings.pcd(epochs, 0)).train();
+        double ours = summary.seconds() / epochs;
+
+        INDArray test = RbmData.all(RbmData.open(context.registry(), "mnist", context.data(), "test",
+                context.quick() ? 1000 : 10000)).castTo(DataType.DOUBLE);
+        INDArray base = AnnealedImportanceSampling.baseRateBias(rows.castTo(DataType.DOUBLE));
+        double llOurs = logLikelihood(rbm.castTo(DataType.DOUBLE), base, test, betas);
+        double llPeer = logLikelihood(SklearnNpyParameters.load(peerDir, DataType.DOUBLE), base, test, betas);
+        return List.of(
+                new PeerRow("rbm-pcd", "seconds per PCD-1 epoch (500 hidden, batch 100, " + limit + " images)", ours,
+                        s.path("seconds_per_epoch").asDouble(), impl, true),
+                new PeerRow("rbm-pcd", "test log-likelihood after " + epochs + " epoch, nats (ebm4j AIS, " + betas
+                        + " temperatures)", llOurs, llPeer, impl, false));
+    }
+
+    private static double logLikelihood(BernoulliRbm rbm, INDArray base, INDArray test, int betas) {
+        AisEstimate ais = AnnealedImportanceSampling.estimate(rbm, base, 100, betas, RandomKey.of(1));
+        return RbmScores.meanLogLikelihood(rbm, test, ais.logPartition());
+    }
+
+    @Override
+    public String description() {
+        return "RBM PCD-1 epoch and AIS test log-likelihood vs scikit-learn's BernoulliRBM (sklearn_rbm.py)";
+    }
+}
