@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.ebm4j.api.config.ComponentConfig;
 import org.ebm4j.api.energy.EnergyFunction;
@@ -30,10 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * a new sampler is tested by adding its binding. Published in ebm-sampling's test-jar; subclass it and return the
  * samplers of your registry.
  *
- * <p>Target: N(0, 0.3² I₂) in double precision, {@value #CHAINS} chains all started at (0.9, 0.9), where the energy
- * is 9 (its mean under the target is 1), run {@value #STEPS} steps with the factory's defaults. A factory that
- * cannot build a kernel for a plain {@link EnergyFunction} (a Gibbs sampler that needs an RBM) must say so with an
- * {@link IllegalArgumentException}; its tests are then skipped.
+ * <p>Default target: N(0, 0.3² I₂) in double precision, {@value #CHAINS} chains all started at (0.9, 0.9), where
+ * the energy is 9 (its mean under the target is 1), run {@value #STEPS} steps with the factory's defaults. Samplers
+ * that need another kind of energy (Gibbs samplers of binary models) get their own target and bad start through
+ * {@link #targetFor}; a factory that cannot build a kernel for its target must say so with an
+ * {@link IllegalArgumentException}, and its tests are then skipped.
  */
 public abstract class SamplerContract {
 
@@ -44,9 +45,23 @@ public abstract class SamplerContract {
     /** @return the samplers under test, by registered name. */
     protected abstract Map<String, SamplerFactory> samplers();
 
-    /** @return the target (override to test in another setting). */
+    /** @return the default target (override to test in another setting). */
     protected EnergyFunction target() {
         return new GaussianEnergy(2, 0, 0.3);
+    }
+
+    /**
+     * A target and a start far from its high-density region, with a mean energy above 0 there.
+     *
+     * @param energy the target
+     * @param badStart [{@value #CHAINS}, d] start positions in double precision
+     */
+    public record Target(EnergyFunction energy, INDArray badStart) {
+    }
+
+    /** @return the target for sampler {@code name}: by default {@link #target()} started at 0.9 in every coordinate. */
+    protected Target targetFor(String name) {
+        return new Target(target(), Nd4j.valueArrayOf(new long[] {CHAINS, 2}, START, DataType.DOUBLE));
     }
 
     @TestFactory
@@ -66,31 +81,28 @@ public abstract class SamplerContract {
     }
 
     private DynamicTest test(String name, String property, SamplerFactory factory,
-                             Consumer<SamplingKernel<SamplerState>> check) {
-        return DynamicTest.dynamicTest(name + ": " + property, () -> check.accept(kernel(name, factory)));
+                             BiConsumer<Target, SamplingKernel<SamplerState>> check) {
+        return DynamicTest.dynamicTest(name + ": " + property, () -> check.accept(targetFor(name),
+                kernel(name, factory)));
     }
 
     @SuppressWarnings("unchecked")
     private SamplingKernel<SamplerState> kernel(String name, SamplerFactory factory) {
         try {
-            return (SamplingKernel<SamplerState>) factory.create(target(),
+            return (SamplingKernel<SamplerState>) factory.create(targetFor(name).energy(),
                     ComponentConfig.empty("sampler '" + name + "'"));
         } catch (IllegalArgumentException e) {
             throw new TestAbortedException(name + " does not apply to a plain energy function: " + e.getMessage());
         }
     }
 
-    private INDArray badStart() {
-        return Nd4j.valueArrayOf(new long[] {CHAINS, 2}, START, DataType.DOUBLE);
+    private SamplingResult<SamplerState> run(Target target, SamplingKernel<SamplerState> kernel, long seed) {
+        return SamplingDriver.run(kernel, target.badStart().dup(), STEPS, RandomKey.of(seed));
     }
 
-    private SamplingResult<SamplerState> run(SamplingKernel<SamplerState> kernel, long seed) {
-        return SamplingDriver.run(kernel, badStart(), STEPS, RandomKey.of(seed));
-    }
-
-    private void keepsShapes(SamplingKernel<SamplerState> kernel) {
-        SamplingResult<SamplerState> r = run(kernel, 1);
-        assertThat(r.samples().shape()).containsExactly(CHAINS, 2);
+    private void keepsShapes(Target target, SamplingKernel<SamplerState> kernel) {
+        SamplingResult<SamplerState> r = run(target, kernel, 1);
+        assertThat(r.samples().shape()).containsExactly(target.badStart().shape());
         assertThat(r.samples().dataType()).isEqualTo(DataType.DOUBLE);
         assertThat(r.finalState().step()).isEqualTo(STEPS);
         assertThat(r.infos()).hasSize(STEPS);
@@ -98,25 +110,26 @@ public abstract class SamplerContract {
         assertThat(kernel.name()).isNotBlank();
     }
 
-    private void reproducible(SamplingKernel<SamplerState> kernel) {
-        INDArray a = run(kernel, 5).samples().dup();
-        INDArray b = run(kernel, 5).samples().dup();
+    private void reproducible(Target target, SamplingKernel<SamplerState> kernel) {
+        INDArray a = run(target, kernel, 5).samples().dup();
+        INDArray b = run(target, kernel, 5).samples().dup();
         assertThat(a).isEqualTo(b);
     }
 
-    private void finite(SamplingKernel<SamplerState> kernel) {
-        INDArray x = run(kernel, 2).samples();
+    private void finite(Target target, SamplingKernel<SamplerState> kernel) {
+        INDArray x = run(target, kernel, 2).samples();
         assertThat(x.isNaN().any() || x.isInfinite().any()).as("NaN or Inf in final positions").isFalse();
     }
 
-    private void lowersEnergy(SamplingKernel<SamplerState> kernel) {
-        double before = kernel.energy().energy(badStart()).meanNumber().doubleValue();
-        double after = kernel.energy().energy(run(kernel, 3).samples()).meanNumber().doubleValue();
+    private void lowersEnergy(Target target, SamplingKernel<SamplerState> kernel) {
+        double before = kernel.energy().energy(target.badStart()).meanNumber().doubleValue();
+        assertThat(before).as("contract target: mean energy at the bad start").isPositive();
+        double after = kernel.energy().energy(run(target, kernel, 3).samples()).meanNumber().doubleValue();
         assertThat(after).as("mean energy after %d steps (before: %s)", STEPS, before).isLessThan(0.5 * before);
     }
 
-    private void saneInfos(SamplingKernel<SamplerState> kernel) {
-        List<StepInfo> infos = run(kernel, 4).infos();
+    private void saneInfos(Target target, SamplingKernel<SamplerState> kernel) {
+        List<StepInfo> infos = run(target, kernel, 4).infos();
         for (int t = 0; t < infos.size(); t++) {
             StepInfo info = infos.get(t);
             assertThat(info.step()).isEqualTo(t + 1);
@@ -127,18 +140,19 @@ public abstract class SamplerContract {
         }
     }
 
-    private void rejectsBadInput(SamplingKernel<SamplerState> kernel) {
-        INDArray nan = badStart();
+    private void rejectsBadInput(Target target, SamplingKernel<SamplerState> kernel) {
+        INDArray nan = target.badStart().dup();
         nan.putScalar(3, 1, Double.NaN);
         assertThatThrownBy(() -> kernel.init(nan)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("position").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> kernel.init(Nd4j.zeros(DataType.DOUBLE, CHAINS, 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[200, 3]");
+        long wrong = target.badStart().size(1) + 1;
+        assertThatThrownBy(() -> kernel.init(Nd4j.zeros(DataType.DOUBLE, CHAINS, wrong)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[200, " + wrong + "]");
     }
 
     private void rejectsUnknownKey(String name, SamplerFactory factory) {
         kernel(name, factory);
-        assertThatThrownBy(() -> factory.create(target(), ComponentConfig.of("sampler '" + name + "'",
+        assertThatThrownBy(() -> factory.create(targetFor(name).energy(), ComponentConfig.of("sampler '" + name + "'",
                 Map.of("no-such-key", 1)))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no-such-key");
     }
