@@ -28,7 +28,8 @@ public final class InfoCommand implements Runnable {
         backend.asMap().forEach((k, v) -> out.printf("  %-12s %s%n", k, v));
         if (backend.optimalLevel() > backend.binaryLevel() && backend.binaryLevel() >= 0) {
             out.println("  note: this CPU supports " + BackendInfo.levelName(backend.optimalLevel())
-                    + "; a faster build is available (README, \"Backends\")");
+                    + "; a cpu-* profile built for it may be faster: measure with scripts/compare-backends.sh "
+                    + "(README, \"Backends\")");
         }
         ComponentRegistry registry = ComponentRegistry.discover();
         for (Map.Entry<String, NamedComponents<?>> kind : registry.all().entrySet()) {
