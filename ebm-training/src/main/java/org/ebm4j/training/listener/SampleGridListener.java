@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.ebm4j.api.config.Checks;
 import org.ebm4j.api.training.IterationReport;
 import org.ebm4j.api.training.TrainingContext;
+import org.ebm4j.api.training.TrainingSummary;
 import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.training.image.ImageGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,13 +15,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Every {@code every} iterations, writes the iteration's negative samples (values in [−1, 1]) as a PNG grid
- * {@code DIR/samples-000120.png} of at most {@code maxImages} tiles.
+ * {@code DIR/samples-000120.png} of at most {@code maxImages} tiles, and at the end of training the last iteration's,
+ * if that one fell between grids.
  */
 public final class SampleGridListener implements TrainingListener {
 
     private final Path directory;
     private final int every;
     private final int maxImages;
+    private INDArray lastShown;
+    private long lastIteration;
 
     /**
      * @param directory where the PNGs go
@@ -40,16 +44,34 @@ public final class SampleGridListener implements TrainingListener {
 
     @Override
     public void onIteration(TrainingContext context, IterationReport report) {
-        if (report.iteration() % every != 0 || report.negatives() == null) {
+        if (report.negatives() == null) {
             return;
         }
         INDArray x = report.negatives();
         long n = Math.min(maxImages, x.size(0));
-        INDArray shown = x.get(NDArrayIndex.interval(0, n));
+        if (report.iteration() % every == 0) {
+            write(x.get(NDArrayIndex.interval(0, n)), report.iteration());
+            lastShown = null;
+        } else {
+            // Kept so that a run ending between grids still leaves a picture of its last negatives.
+            lastShown = x.get(NDArrayIndex.interval(0, n)).dup();
+            lastIteration = report.iteration();
+        }
+    }
+
+    @Override
+    public void onFinish(TrainingContext context, TrainingSummary summary) {
+        if (lastShown != null) {
+            write(lastShown, lastIteration);
+            lastShown = null;
+        }
+    }
+
+    private void write(INDArray shown, long iteration) {
         try {
-            ImageGrid.writePng(shown, ImageGrid.squareColumns(n), fileOf(report.iteration()));
+            ImageGrid.writePng(shown, ImageGrid.squareColumns(shown.size(0)), fileOf(iteration));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample grid " + fileOf(report.iteration()), e);
+            throw new UncheckedIOException("cannot write sample grid " + fileOf(iteration), e);
         }
     }
 }

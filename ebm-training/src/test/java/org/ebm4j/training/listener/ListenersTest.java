@@ -93,6 +93,9 @@ class ListenersTest {
         assertThat(json.get(11)).startsWith("{\"iteration\":12,\"epoch\":2,\"learning_rate\":")
                 .contains("\"acceptance\":1.0", "\"e_pos\":").endsWith("}");
         assertThat(Files.exists(grids.fileOf(10))).isTrue();
+        // The run ended between grids: its last negatives are written too, and nothing in between.
+        assertThat(Files.exists(grids.fileOf(12))).isTrue();
+        assertThat(Files.exists(grids.fileOf(11))).isFalse();
         assertThat(javax.imageio.ImageIO.read(grids.fileOf(10).toFile()).getWidth())
                 .isEqualTo(3 * 2 + 4 * org.ebm4j.training.image.ImageGrid.GAP); // 9 tiles of 2x2 in 3 columns
     }
