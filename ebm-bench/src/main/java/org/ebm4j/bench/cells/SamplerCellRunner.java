@@ -116,6 +116,9 @@ public final class SamplerCellRunner implements CellRunner {
                 acceptance[1]++;
             }
             if (info.step() % every == 0) {
+                if (!finite(s.position())) {
+                    return false; // diverged: stop here, reported below
+                }
                 mmdCurve.add(new double[] {grads[0], Mmd.squared(rows(s.position()), truth, bandwidth)});
             }
             return (System.nanoTime() - t0) / 1e9 < secondsBudget;
@@ -124,9 +127,18 @@ public final class SamplerCellRunner implements CellRunner {
         var result = SamplingDriver.run(kernel, first.state(), totalSteps - 1, key, false, listener);
         double seconds = (System.nanoTime() - t0) / 1e9;
         int steps = result.infos().size() + 1;
+        Map<String, Double> m = new TreeMap<>();
+        m.put("steps", (double) steps);
+        m.put("gradient_evaluations_per_chain", (double) grads[0]);
+        m.put("seconds_per_step", seconds / steps);
+        if (!finite(result.finalState().position())) {
+            // A sampler that blows up is a result, not a crash: recorded with the step it was caught at.
+            m.put("diverged", 1.0);
+            return new Outcome(m, Map.of("mmd2_vs_gradients", mmdCurve));
+        }
+        m.put("diverged", 0.0);
         double[][] finalRows = rows(result.finalState().position());
         double[][][] draws = recorder.draws();
-        Map<String, Double> m = new TreeMap<>();
         double essBulk = Double.POSITIVE_INFINITY;
         double essTail = Double.POSITIVE_INFINITY;
         double rhat = 0;
@@ -148,12 +160,13 @@ public final class SamplerCellRunner implements CellRunner {
         m.put("mmd2", Mmd.squared(finalRows, truth, bandwidth));
         m.put("mmd2_floor", Mmd.squared(truth2, truth, bandwidth));
         m.put("sliced_w2", SlicedWasserstein.distance(finalRows, truth, 64, key.fold("sw")));
-        m.put("steps", (double) steps);
-        m.put("gradient_evaluations_per_chain", (double) grads[0]);
-        m.put("seconds_per_step", seconds / steps);
         m.put("gradient_evaluations_per_second", grads[0] * (double) chains / seconds);
         m.put("sampling_seconds", seconds);
         return new Outcome(m, Map.of("mmd2_vs_gradients", mmdCurve));
+    }
+
+    private static boolean finite(INDArray x) {
+        return !x.isNaN().any() && !x.isInfinite().any();
     }
 
     static double[][] rows(INDArray x) {
@@ -174,8 +187,9 @@ public final class SamplerCellRunner implements CellRunner {
                 + "ESS: minimum over coordinates of bulk ESS after warm-up (Vehtari et al. 2021), summed over chains. "
                 + "MMD²: final states vs as many exact samples, Gaussian kernel with median-heuristic bandwidth; the "
                 + "floor is the MMD² between two exact sample sets of the same size. Mean ± sd over seeds.\n\n"
+                + "A sampler whose chains left the finite numbers is marked diverged (fraction of seeds).\n\n"
                 + "| energy | sampler | ESS/s | ESS per gradient | R̂ max | acceptance | MMD² | MMD² floor | "
-                + "grad evals/s |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "grad evals/s | diverged |\n|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Map<String, double[]>> essPerSecond = new TreeMap<>();
         Map<String, Map<String, List<double[]>>> curves = new TreeMap<>();
         groups.forEach((config, group) -> {
@@ -184,26 +198,31 @@ public final class SamplerCellRunner implements CellRunner {
             String sampler = c.axis("sampler").label();
             md.append("| ").append(energy).append(" | ").append(sampler);
             for (String metric : List.of("ess_bulk_per_second", "ess_bulk_per_gradient", "rhat", "acceptance",
-                    "mmd2", "mmd2_floor", "gradient_evaluations_per_second")) {
+                    "mmd2", "mmd2_floor", "gradient_evaluations_per_second", "diverged")) {
                 double[] s = SuiteReport.meanSd(group, metric);
                 md.append(" | ").append(s[2] == 0 ? "" : SuiteReport.format(s[0], s[1]));
             }
             md.append(" |\n");
             double[] ess = SuiteReport.meanSd(group, "ess_bulk_per_second");
-            essPerSecond.computeIfAbsent(energy, k -> new LinkedHashMap<>()).put(sampler, new double[] {ess[0], ess[1]});
+            if (ess[2] > 0) {
+                essPerSecond.computeIfAbsent(energy, k -> new LinkedHashMap<>())
+                        .put(sampler, new double[] {ess[0], ess[1]});
+            }
             List<double[]> curve = group.get(0).series().getOrDefault("mmd2_vs_gradients", List.of());
             curves.computeIfAbsent(energy, k -> new LinkedHashMap<>()).put(sampler + " (seed " + c.seed() + ")",
                     curve);
         });
         md.append('\n');
-        for (String energy : essPerSecond.keySet()) {
+        for (String energy : curves.keySet()) {
             String slug = energy.replaceAll("[^A-Za-z0-9]+", "-");
-            Charts.bars(dir.resolve("ess-per-second-" + slug + ".png"), "Bulk ESS per second: " + energy,
-                    "ESS / s", essPerSecond.get(energy), false);
+            if (essPerSecond.containsKey(energy)) { // no bars when every sampler diverged on this energy
+                Charts.bars(dir.resolve("ess-per-second-" + slug + ".png"), "Bulk ESS per second: " + energy,
+                        "ESS / s", essPerSecond.get(energy), false);
+                md.append("![ESS/s ").append(energy).append("](ess-per-second-").append(slug).append(".png)\n");
+            }
             Charts.lines(dir.resolve("mmd-vs-budget-" + slug + ".png"), "MMD² to exact samples: " + energy,
                     "gradient evaluations per chain", "MMD²", curves.get(energy), false, true);
-            md.append("![ESS/s ").append(energy).append("](ess-per-second-").append(slug).append(".png)\n")
-                    .append("![MMD ").append(energy).append("](mmd-vs-budget-").append(slug).append(".png)\n\n");
+            md.append("![MMD ").append(energy).append("](mmd-vs-budget-").append(slug).append(".png)\n\n");
         }
         return md.toString();
     }

@@ -64,6 +64,20 @@ class SamplerCellRunnerTest {
     }
 
     @Test
+    void aSamplerThatBlowsUpIsRecordedAsDivergedNotAsAFailure() throws Exception {
+        String suite = SUITE.replace("    - {name: ula, params: {step-size: 0.01}}\n", "")
+                .replace("{name: mala, params: {step-size: 0.05, warmup: 60}}", "{name: ula, params: {step-size: 50}}");
+        CellExecutor executor = new CellExecutor(ComponentRegistry.discover());
+        SuiteRun.run(suite, dir, new LocalEngine(executor), 1, "test");
+        CellResult r = new ResultStore(dir).load().get(0);
+        assertThat(r.ok()).as(r.error()).isTrue();
+        assertThat(r.metric("diverged")).isEqualTo(1.0);
+        assertThat(r.metric("mmd2")).isNaN();
+        SuiteReport.write(dir, executor);
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("| ring-mixture | ula(step-size=50) |");
+    }
+
+    @Test
     void shippedSamplerSuiteParsesAndNamesOnlyRegisteredComponents() throws Exception {
         ComponentRegistry registry = ComponentRegistry.discover();
         SuiteDefinition suite = SuiteDefinition.parse(BenchCommand.suiteText("samplers-2d"), "samplers-2d");
