@@ -134,7 +134,7 @@ public final class BenchCommand implements Runnable {
             PrintWriter pw = spec.commandLine().getOut();
             SuiteRun.Summary summary;
             try (ExecutionEngine e = engines.create(executor, master)) {
-                summary = SuiteRun.run(text, dir, e, attempts, "ebm bench run " + String.join(" ",
+                summary = SuiteRun.run(text, dir, e, attempts, "ebm " + String.join(" ",
                         spec.commandLine().getParseResult().originalArgs()));
             }
             pw.printf("suite %s: %d cells, %d skipped (already finished), %d finished, %d failed -> %s%n",

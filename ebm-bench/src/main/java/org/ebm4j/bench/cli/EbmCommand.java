@@ -25,7 +25,25 @@ public final class EbmCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setOut(new QuietStdout(System.out));
         System.exit(execute(args));
+    }
+
+    /**
+     * Standard output without SameDiff 1.0.0-M2.1's debugging line "Added differentiated op …", which it prints with
+     * {@code System.out.println} once per op whenever it builds a gradient graph.
+     */
+    static final class QuietStdout extends java.io.PrintStream {
+        QuietStdout(java.io.PrintStream out) {
+            super(out, true);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line == null || !line.startsWith("Added differentiated op ")) {
+                super.println(line);
+            }
+        }
     }
 
     /** Runs the command line and returns the exit code (0 success, 2 bad input, 1 other failure). */

@@ -82,7 +82,7 @@ final class PeersCommand implements Callable<Integer> {
             pw.flush();
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("provenance", Provenance.collect("", "ebm bench peers " + String.join(" ",
+        json.put("provenance", Provenance.collect("", "ebm " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs())));
         json.put("threads", threads);
         json.put("rows", rows.stream().map(r -> Map.of("comparison", r.comparison(), "metric", r.metric(),

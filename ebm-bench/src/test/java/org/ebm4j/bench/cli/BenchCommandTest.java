@@ -2,8 +2,6 @@ package org.ebm4j.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.ebm4j.bench.peers.PythonBaseline;
 import org.ebm4j.bench.suite.SuiteRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchCommandTest {
 
@@ -29,25 +26,16 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run ebm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = EbmCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static InfoCommandTest.Run ebm(String... args) {
+        return InfoCommandTest.run(args);
     }
 
     @Test
     void runWritesReportTablesAndPlotsAndRerunSkipsFinishedCells() throws Exception {
         Path suite = Files.writeString(dir.resolve("suite.yaml"), SUITE);
         Path runDir = dir.resolve("run");
-        Run first = ebm("bench", "run", suite.toString(), "--out", runDir.toString());
-        assertThat(first.code()).as(first.err()).isZero();
+        InfoCommandTest.Run first = ebm("bench", "run", suite.toString(), "--out", runDir.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("9 cells, 0 skipped (already finished), 9 finished, 0 failed");
 
         String report = Files.readString(runDir.resolve("report.md"));
@@ -60,10 +48,10 @@ class BenchCommandTest {
                 .first().asString().startsWith("cell_id,status,seed,model,value,wall_seconds");
         assertThat(Files.readString(runDir.resolve("summary.csv"))).contains("model=scaled(x=2),value,3,4.0,2.0");
 
-        Run second = ebm("bench", "run", suite.toString(), "--out", runDir.toString(), "--no-report");
+        InfoCommandTest.Run second = ebm("bench", "run", suite.toString(), "--out", runDir.toString(), "--no-report");
         assertThat(second.out()).contains("9 skipped (already finished), 0 finished");
-        Run report2 = ebm("bench", "report", runDir.toString());
-        assertThat(report2.code()).isZero();
+        InfoCommandTest.Run report2 = ebm("bench", "report", runDir.toString());
+        assertThat(report2.exitCode()).isZero();
         assertThat(report2.out()).contains("report.md");
     }
 
@@ -71,9 +59,9 @@ class BenchCommandTest {
     void settingsAndSeedsCanBeOverriddenOnTheCommandLine() throws Exception {
         Path suite = Files.writeString(dir.resolve("suite.yaml"), SUITE);
         Path runDir = dir.resolve("over");
-        Run r = ebm("bench", "run", suite.toString(), "--out", runDir.toString(), "--seeds", "5",
+        InfoCommandTest.Run r = ebm("bench", "run", suite.toString(), "--out", runDir.toString(), "--seeds", "5",
                 "--setting", "fail_times=0", "--no-report");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("3 cells, 0 skipped (already finished), 3 finished");
         assertThat(SuiteRun.suiteOf(runDir).settings()).containsEntry("fail_times", "0");
         assertThat(ebm("bench", "run", suite.toString(), "--setting", "oops").err()).contains("--setting oops");
@@ -81,25 +69,25 @@ class BenchCommandTest {
 
     @Test
     void unknownSuitesKindsAndEnginesAreClearErrors() throws Exception {
-        Run noSuite = ebm("bench", "run", "no-such-suite");
-        assertThat(noSuite.code()).isEqualTo(2);
+        InfoCommandTest.Run noSuite = ebm("bench", "run", "no-such-suite");
+        assertThat(noSuite.exitCode()).isEqualTo(2);
         assertThat(noSuite.err()).contains("suite = 'no-such-suite': neither a file nor a shipped suite",
                 "samplers-2d");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), SUITE.replace("test-counting", "no-kind"));
-        Run badKind = ebm("bench", "run", bad.toString(), "--out", dir.resolve("r").toString());
-        assertThat(badKind.code()).isEqualTo(2);
+        InfoCommandTest.Run badKind = ebm("bench", "run", bad.toString(), "--out", dir.resolve("r").toString());
+        assertThat(badKind.exitCode()).isEqualTo(2);
         assertThat(badKind.err()).contains("no-kind", "test-counting");
         Path good = Files.writeString(dir.resolve("good.yaml"), SUITE);
-        Run badEngine = ebm("bench", "run", good.toString(), "--engine", "mpi", "--out", dir.resolve("r").toString());
+        InfoCommandTest.Run badEngine = ebm("bench", "run", good.toString(), "--engine", "mpi", "--out", dir.resolve("r").toString());
         assertThat(badEngine.err()).contains("unknown execution engine 'mpi'", "local");
         assertThat(ebm("bench", "report", dir.toString()).err()).contains("is not a run directory");
     }
 
     @Test
     void peersRunsComparisonsAndSkipsUnavailablePeersWithTheReason() throws Exception {
-        Run r = ebm("bench", "peers", "--only", "test-echo,test-missing", "--out", dir.toString(),
+        InfoCommandTest.Run r = ebm("bench", "peers", "--only", "test-echo,test-missing", "--out", dir.toString(),
                 "--baselines", dir.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| test-echo | answer | 2.00 | echo | 4.00 | 0.500 (lower is better) |",
                 "skipped test-missing: install the peer");
         assertThat(Files.readString(dir.resolve("peers.json"))).contains("\"ratio\" : 0.5", "test-missing");

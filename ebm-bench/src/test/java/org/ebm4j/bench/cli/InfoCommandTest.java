@@ -38,4 +38,14 @@ class InfoCommandTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("no-such-command");
     }
+
+    @Test
+    void standardOutputDropsOnlySameDiffsDebuggingLines() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        EbmCommand.QuietStdout out = new EbmCommand.QuietStdout(new java.io.PrintStream(bytes, true));
+        out.println("Added differentiated op conv2d_1");
+        out.println("kept: Added differentiated op");
+        org.assertj.core.api.Assertions.assertThat(bytes.toString())
+                .isEqualTo("kept: Added differentiated op" + System.lineSeparator());
+    }
 }
