@@ -264,7 +264,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
     public double logPartition() {
         int h = hiddenUnits();
         Checks.inRange("hidden units for exact log Z", h, 1, 20);
-        INDArray states = binaryStates(h);
+        INDArray states = BinaryStates.all(h);
         INDArray logWeights = hiddenLogWeights(states);
         double max = logWeights.maxNumber().doubleValue();
         double sum = Transforms.exp(logWeights.subi(max), false).sumNumber().doubleValue();
@@ -277,7 +277,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
     public INDArray visibleMarginalMean() {
         int h = hiddenUnits();
         Checks.inRange("hidden units for exact moments", h, 1, 20);
-        INDArray states = binaryStates(h);
+        INDArray states = BinaryStates.all(h);
         INDArray logWeights = hiddenLogWeights(states);
         INDArray p = Transforms.exp(logWeights.subi(logWeights.maxNumber()), false);
         p.divi(p.sumNumber());
@@ -291,17 +291,6 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
         INDArray s = precision().castTo(DataType.DOUBLE);
         INDArray quad = m.mul(m).subiRowVector(b.mul(b)).muliRowVector(s).sum(1).muli(0.5);
         return states.mmul(hiddenBias.castTo(DataType.DOUBLE).reshape(-1, 1)).reshape(states.size(0)).addi(quad);
-    }
-
-    private static INDArray binaryStates(int units) {
-        int rows = 1 << units;
-        double[] bits = new double[rows * units];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < units; j++) {
-                bits[r * units + j] = (r >>> j) & 1;
-            }
-        }
-        return Nd4j.create(bits, new long[] {rows, units}, DataType.DOUBLE);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ebm4j.rbm.partition;
 
 import org.ebm4j.api.config.Checks;
 import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.model.BinaryStates;
 import org.ebm4j.rbm.model.LogisticFunctions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,7 +65,7 @@ public final class ExactPartition {
         INDArray weightedMean = Nd4j.zeros(DataType.DOUBLE, v);
         for (long offset = 0; offset < states; offset += BATCH) {
             int rows = (int) Math.min(BATCH, states - offset);
-            INDArray x = binaryStates(offset, rows, units);
+            INDArray x = BinaryStates.range(offset, rows, units);
             INDArray logWeight;
             INDArray conditionalMean = null;
             if (overHidden) {
@@ -91,17 +92,5 @@ public final class ExactPartition {
             max = newMax;
         }
         return new Sums(max + Math.log(sum), marginals ? weightedMean.divi(sum) : null);
-    }
-
-    /** @return rows {@code offset .. offset+rows-1} written in binary (bit j of the index in column j). */
-    static INDArray binaryStates(long offset, int rows, int units) {
-        double[] bits = new double[rows * units];
-        for (int r = 0; r < rows; r++) {
-            long index = offset + r;
-            for (int j = 0; j < units; j++) {
-                bits[r * units + j] = (index >>> j) & 1L;
-            }
-        }
-        return Nd4j.create(bits, new long[] {rows, units}, DataType.DOUBLE);
     }
 }

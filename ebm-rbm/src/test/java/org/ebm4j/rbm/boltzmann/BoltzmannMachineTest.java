@@ -9,6 +9,7 @@ import java.util.Map;
 import org.ebm4j.api.random.RandomKey;
 import org.ebm4j.api.sampling.SamplingDriver;
 import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.model.BinaryStates;
 import org.ebm4j.rbm.testing.RbmFixtures;
 import org.ebm4j.rbm.training.RbmTraining;
 import org.ebm4j.training.data.InMemoryDataset;
@@ -29,19 +30,9 @@ class BoltzmannMachineTest {
         return random;
     }
 
-    private static INDArray allStates(int units) {
-        double[] bits = new double[(1 << units) * units];
-        for (int s = 0; s < 1 << units; s++) {
-            for (int j = 0; j < units; j++) {
-                bits[s * units + j] = (s >> j) & 1;
-            }
-        }
-        return Nd4j.create(bits, new long[] {1 << units, units}, DataType.DOUBLE);
-    }
-
     /** @return exact p(x) over all 2^(V+H) joint states. */
     private static INDArray exactJoint(BoltzmannMachine bm) {
-        INDArray e = bm.energy(allStates(bm.visibleUnits() + bm.hiddenUnits())).negi();
+        INDArray e = bm.energy(BinaryStates.all(bm.visibleUnits() + bm.hiddenUnits())).negi();
         INDArray p = Transforms.exp(e.subi(e.maxNumber()), false);
         return p.divi(p.sumNumber());
     }
@@ -92,7 +83,7 @@ class BoltzmannMachineTest {
     void sequentialGibbsReproducesExactMarginalsWithinFiveStandardErrors() {
         BoltzmannMachine bm = machine(5, 3, 1.0, 3);
         int units = 8;
-        INDArray exact = exactJoint(bm).reshape(1, -1).mmul(allStates(units)).reshape(units);
+        INDArray exact = exactJoint(bm).reshape(1, -1).mmul(BinaryStates.all(units)).reshape(units);
         int chains = 3000;
         INDArray samples = SamplingDriver.run(new SequentialGibbsKernel(bm), Nd4j.zeros(DataType.DOUBLE, chains,
                 units), 30, RandomKey.of(4)).samples();
@@ -138,7 +129,7 @@ class BoltzmannMachineTest {
     private static double meanVisibleLogLikelihood(BoltzmannMachine bm, INDArray data) {
         int v = bm.visibleUnits();
         int units = v + bm.hiddenUnits();
-        INDArray states = allStates(units);
+        INDArray states = BinaryStates.all(units);
         INDArray p = exactJoint(bm);
         double[] visibleProbability = new double[1 << v];
         for (int s = 0; s < states.size(0); s++) {

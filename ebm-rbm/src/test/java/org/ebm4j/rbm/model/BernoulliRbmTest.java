@@ -19,20 +19,10 @@ class BernoulliRbmTest {
 
     private final BernoulliRbm rbm = RbmFixtures.randomRbm(5, 3, 0.8, 0.5, 7);
 
-    private static INDArray allStates(int units) {
-        double[] bits = new double[(1 << units) * units];
-        for (int s = 0; s < 1 << units; s++) {
-            for (int j = 0; j < units; j++) {
-                bits[s * units + j] = (s >> j) & 1;
-            }
-        }
-        return Nd4j.create(bits, new long[] {1 << units, units}, DataType.DOUBLE);
-    }
-
     @Test
     void freeEnergyIsMinusLogSumOverHiddenOfJointEnergy() {
         INDArray v = RbmFixtures.prototypeData(4, 5, 2, 0.3, 1);
-        INDArray hs = allStates(3);
+        INDArray hs = BinaryStates.all(3);
         INDArray f = rbm.energy(v);
         for (int i = 0; i < 4; i++) {
             INDArray vRep = v.getRow(i).reshape(1, 5).repeat(0, hs.size(0));

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.model.BinaryStates;
 import org.ebm4j.rbm.testing.RbmFixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,8 +19,8 @@ class ExactPartitionTest {
     private static double bruteForceLogZ(BernoulliRbm rbm) {
         int v = rbm.visibleUnits();
         int h = rbm.hiddenUnits();
-        INDArray vs = ExactPartition.binaryStates(0, 1 << v, v);
-        INDArray hs = ExactPartition.binaryStates(0, 1 << h, h);
+        INDArray vs = BinaryStates.all(v);
+        INDArray hs = BinaryStates.all(h);
         double sum = 0;
         for (int i = 0; i < vs.size(0); i++) {
             INDArray e = rbm.jointEnergy(vs.getRow(i).reshape(1, v).repeat(0, hs.size(0)), hs);
@@ -41,7 +42,7 @@ class ExactPartitionTest {
     @CsvSource({"6, 3", "4, 7"})
     void probabilitiesSumToOneAndMarginalsAgree(int visible, int hidden) {
         BernoulliRbm rbm = RbmFixtures.randomRbm(visible, hidden, 1.0, 0.5, 3);
-        INDArray all = ExactPartition.binaryStates(0, 1 << visible, visible);
+        INDArray all = BinaryStates.all(visible);
         INDArray p = org.nd4j.linalg.ops.transforms.Transforms.exp(ExactPartition.logLikelihood(rbm, all));
         assertThat(p.sumNumber().doubleValue()).isCloseTo(1.0, within(1e-10));
         INDArray marginals = p.reshape(1, -1).mmul(all).reshape(visible);
