@@ -10,9 +10,7 @@ import java.util.TreeMap;
 import org.ebm4j.api.config.ComponentConfig;
 import org.ebm4j.api.energy.ParametricEnergy;
 import org.ebm4j.api.random.RandomKey;
-import org.ebm4j.api.sampling.SamplerState;
 import org.ebm4j.api.sampling.SamplingDriver;
-import org.ebm4j.api.sampling.SamplingKernel;
 import org.ebm4j.api.training.IterationReport;
 import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingListener;
@@ -99,11 +97,10 @@ public final class TrainingCellRunner implements CellRunner {
         // Low energy = likely: AUROC of "noise has higher energy than test digits".
         m.put("auroc_test_vs_noise", Auroc.of(eNoise, eTest));
         if (settings.getBoolean("quality", true)) {
-            INDArray samples = generate(run.sampler(), uniform(key.fold("generate"),
+            INDArray samples = SamplingDriver.run(run.sampler(), uniform(key.fold("generate"),
                     settings.getPositiveInt("samples", 256)).castTo(dtype),
-                    settings.getPositiveInt("generate_steps", 256), key.fold("sampler"));
-            SampleQuality quality = new SampleQuality(SampleQuality.classifier(SampleQuality.DEFAULT_CLASSIFIER,
-                    registry, dir, line -> { }), SampleQuality.mnist(registry, dir, "test", 10000).images());
+                    settings.getPositiveInt("generate_steps", 256), key.fold("sampler")).finalState().position();
+            SampleQuality quality = SampleQuality.againstMnistTest(registry, dir, line -> { });
             SampleQuality.Score score = quality.score(samples);
             m.put("classifier_fid", score.fid());
             m.put("inception_score", score.inceptionScore());
@@ -118,11 +115,6 @@ public final class TrainingCellRunner implements CellRunner {
 
     private static INDArray uniform(RandomKey key, int n) {
         return Nd4j.rand(key.nd4jRandom(), n, 1, 28, 28).castTo(DataType.FLOAT).muli(2).subi(1);
-    }
-
-    private static <S extends SamplerState> INDArray generate(SamplingKernel<S> kernel, INDArray start, int steps,
-                                                             RandomKey key) {
-        return SamplingDriver.run(kernel, start, steps, key).finalState().position();
     }
 
     private static double mean(double[] v) {

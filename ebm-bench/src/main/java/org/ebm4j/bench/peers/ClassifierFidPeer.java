@@ -3,9 +3,7 @@ package org.ebm4j.bench.peers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.ebm4j.api.random.RandomKey;
-import org.ebm4j.api.sampling.SamplerState;
 import org.ebm4j.api.sampling.SamplingDriver;
-import org.ebm4j.api.sampling.SamplingKernel;
 import org.ebm4j.bench.quality.SampleQuality;
 import org.ebm4j.bench.training.Component;
 import org.ebm4j.bench.training.TrainingRun;
@@ -37,22 +35,15 @@ public final class ClassifierFidPeer implements PeerComparison {
         run.trainer().train();
         INDArray start = Nd4j.rand(RandomKey.of(5).nd4jRandom(), samples, 1, 28, 28).castTo(DataType.FLOAT)
                 .muli(2).subi(1);
-        INDArray ours = generate(run.sampler(), start, 256, RandomKey.of(6));
+        INDArray ours = SamplingDriver.run(run.sampler(), start, 256, RandomKey.of(6)).finalState().position();
 
-        SampleQuality quality = new SampleQuality(SampleQuality.classifier(SampleQuality.DEFAULT_CLASSIFIER,
-                context.registry(), context.data(), line -> { }),
-                SampleQuality.mnist(context.registry(), context.data(), "test", 10000).images());
+        SampleQuality quality = SampleQuality.againstMnistTest(context.registry(), context.data(), line -> { });
         SampleQuality.Score a = quality.score(ours);
         SampleQuality.Score b = quality.score(SampleQuality.readSamples(torchDir.resolve("samples-idx3-ubyte")));
         String what = " of " + samples + " samples after 1 epoch on " + limit + " images";
         return List.of(new PeerRow("classifier-fid", "classifier-FID" + what, a.fid(), b.fid(), impl, true),
                 new PeerRow("classifier-fid", "inception score" + what, a.inceptionScore(), b.inceptionScore(), impl,
                         false));
-    }
-
-    private static <S extends SamplerState> INDArray generate(SamplingKernel<S> kernel, INDArray start, int steps,
-                                                             RandomKey key) {
-        return SamplingDriver.run(kernel, start, steps, key).finalState().position();
     }
 
     @Override

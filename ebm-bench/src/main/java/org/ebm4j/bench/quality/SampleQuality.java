@@ -38,6 +38,16 @@ public final class SampleQuality {
         this.referenceFeatures = classifier.features(reference);
     }
 
+    /**
+     * @return scores against the 10,000 MNIST test digits with the cached classifier (trained on first use)
+     * @param data the MNIST folder, or null for the dataset's default
+     */
+    public static SampleQuality againstMnistTest(ComponentRegistry registry, Path data, Consumer<String> log)
+            throws IOException {
+        return new SampleQuality(classifier(DEFAULT_CLASSIFIER, registry, data, log),
+                mnist(registry, data, "test", 10000).images());
+    }
+
     /** Scores of one sample set. */
     public record Score(int n, double fid, double inceptionScore) {
     }
