@@ -17,7 +17,9 @@ import org.ebm4j.nn.samediff.SameDiffEnergy;
 /**
  * Registers ebm-nn's energies by name: {@code conv-swish} and {@code mlp-swish}. Both take
  * {@code input_gradient=direct} (default: E and ∇ₓE by {@link DirectGradientEnergy}, about twice as fast) or
- * {@code input_gradient=samediff} (the SameDiff graph for everything).
+ * {@code input_gradient=samediff} (the SameDiff graph for everything). With the direct path,
+ * {@code convolutions=auto} (default: oneDNN primitives for FLOAT conv nets when oneDNN loads, else libnd4j's ops),
+ * {@code onednn} or {@code nd4j} chooses who runs the convolutions.
  */
 public final class NeuralEnergyModule extends AbstractModule {
 
@@ -38,6 +40,9 @@ public final class NeuralEnergyModule extends AbstractModule {
     /** Key choosing how E and ∇ₓE are computed. */
     public static final String INPUT_GRADIENT = "input_gradient";
 
+    /** Key choosing who runs the direct path's convolutions. */
+    public static final String CONVOLUTIONS = "convolutions";
+
     private static ParametricEnergy withInputGradient(ComponentConfig config,
                                                       Function<ComponentConfig, SameDiffEnergy> build) {
         String path = config.getString(INPUT_GRADIENT, "direct");
@@ -45,10 +50,23 @@ public final class NeuralEnergyModule extends AbstractModule {
             throw new IllegalArgumentException(config.component() + ": " + INPUT_GRADIENT + " = '" + path
                     + "'; expected direct or samediff");
         }
+        String convolutions = config.getString(CONVOLUTIONS, "auto");
+        if (!convolutions.equals("auto") && !convolutions.equals("onednn") && !convolutions.equals("nd4j")) {
+            throw new IllegalArgumentException(config.component() + ": " + CONVOLUTIONS + " = '" + convolutions
+                    + "'; expected auto, onednn or nd4j");
+        }
         Map<String, String> rest = new LinkedHashMap<>(config.values());
         rest.remove(INPUT_GRADIENT);
+        rest.remove(CONVOLUTIONS);
         SameDiffEnergy energy = build.apply(ComponentConfig.of(config.component(), rest));
-        return path.equals("direct") ? new DirectGradientEnergy(energy) : energy;
+        if (path.equals("samediff")) {
+            return energy;
+        }
+        return new DirectGradientEnergy(energy, switch (convolutions) {
+            case "onednn" -> DirectGradientEnergy.Convolutions.ONEDNN;
+            case "nd4j" -> DirectGradientEnergy.Convolutions.ND4J;
+            default -> DirectGradientEnergy.fastestConvolutions(energy);
+        });
     }
 
     private static final class ConvSwishFactory implements EnergyFactory {
@@ -60,7 +78,7 @@ public final class NeuralEnergyModule extends AbstractModule {
         @Override
         public String description() {
             return "conv net with Swish of the Du & Mordatch / UvA recipe (hidden=32, channels=1, height=28,"
-                    + " width=28, seed, dtype, input_gradient=direct|samediff)";
+                    + " width=28, seed, dtype, input_gradient=direct|samediff, convolutions=auto|onednn|nd4j)";
         }
     }
 

@@ -30,24 +30,64 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the zero-padded input, whose entries [p, p + size) are the real input. So the first layer costs one small
  * transposed convolution instead of the {@code conv2d_bp} that SameDiff runs, which always computes weight gradients.
  *
+ * <p>With {@link Convolutions#ONEDNN} the convolutional front (conv2d [swish] blocks up to the flatten) runs as
+ * oneDNN primitives built once per batch size ({@link OneDnnConvStage}): blocked activation layouts end to end and
+ * backward-data convolutions, about twice as fast again for the conv net; FLOAT only.
+ *
  * <p>Everything else — parameters (the same live arrays), parameter gradients, the fused CD gradient, save — is the
- * wrapped SameDiff energy's. Results agree with it to float rounding ({@code DirectGradientEnergyTest}). Not
- * thread-safe.
+ * wrapped SameDiff energy's. Results agree with it to float rounding ({@code DirectGradientEnergyTest},
+ * {@code OneDnnConvStageTest}). Not thread-safe.
  */
 public final class DirectGradientEnergy implements ParametricEnergy, ContrastiveDivergenceGradient {
+
+    /** Who runs the convolutions. */
+    public enum Convolutions {
+        /** libnd4j's conv2d and deconv2d ops on ND4J arrays (any data type) */
+        ND4J,
+        /** oneDNN primitives on blocked layouts, for FLOAT nets that start with conv2d [swish] blocks and a flatten */
+        ONEDNN
+    }
 
     private final SameDiffEnergy graph;
     private final List<SameDiffEnergy.LayerInfo> layers;
     private final DataType dataType;
     private final boolean everyInputReachesEnergy;
+    private final Convolutions convolutions;
+    private final int stageLayers;
     private Buffers buffers;
+
+    /**
+     * @return {@link Convolutions#ONEDNN} if {@code graph} qualifies (FLOAT, conv2d [swish] blocks then a flatten, ND4J
+     *     on the CPU, oneDNN's presets load), else {@link Convolutions#ND4J}
+     */
+    public static Convolutions fastestConvolutions(SameDiffEnergy graph) {
+        return oneDnnUnsupported(graph) == null ? Convolutions.ONEDNN : Convolutions.ND4J;
+    }
+
+    /** @return why {@code graph} cannot use {@link Convolutions#ONEDNN}, or null if it can */
+    public static String oneDnnUnsupported(SameDiffEnergy graph) {
+        if (graph.dataType() != DataType.FLOAT) {
+            return "the net is " + graph.dataType() + "; oneDNN's path is FLOAT only";
+        }
+        if (OneDnnConvStage.coveredLayers(graph.layers()) == 0) {
+            return "the net does not start with conv2d [swish] blocks followed by a flatten";
+        }
+        return OneDnnConvStage.unavailable();
+    }
+
+    /** The hand-sequenced path with the fastest convolutions {@code graph} qualifies for. */
+    public DirectGradientEnergy(SameDiffEnergy graph) {
+        this(graph, fastestConvolutions(graph));
+    }
 
     /**
      * @param graph an energy built from {@link Layers.Conv2d}, {@link Layers.Dense}, {@link Layers.Swish} and
      *     {@link Layers.Flatten} only
-     * @throws IllegalArgumentException naming the first layer of another kind
+     * @param convolutions who runs the convolutions
+     * @throws IllegalArgumentException naming the first layer of another kind, or why {@code graph} cannot use
+     *     {@link Convolutions#ONEDNN} if that was asked for
      */
-    public DirectGradientEnergy(SameDiffEnergy graph) {
+    public DirectGradientEnergy(SameDiffEnergy graph, Convolutions convolutions) {
         for (SameDiffEnergy.LayerInfo l : graph.layers()) {
             if (!(l.layer() instanceof Layers.Conv2d || l.layer() instanceof Layers.Dense
                     || l.layer() instanceof Layers.Swish || l.layer() instanceof Layers.Flatten)) {
@@ -60,6 +100,19 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         this.layers = graph.layers();
         this.dataType = graph.dataType();
         this.everyInputReachesEnergy = everyInputReachesEnergy(graph);
+        if (convolutions == Convolutions.ONEDNN) {
+            String why = oneDnnUnsupported(graph);
+            if (why != null) {
+                throw new IllegalArgumentException(graph.name() + ": convolutions = onednn is not possible: " + why);
+            }
+        }
+        this.convolutions = convolutions;
+        this.stageLayers = convolutions == Convolutions.ONEDNN ? OneDnnConvStage.coveredLayers(layers) : 0;
+    }
+
+    /** @return who runs the convolutions */
+    public Convolutions convolutions() {
+        return convolutions;
     }
 
     /**
@@ -122,12 +175,15 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         checkInputIfNotFinite(x, energyOut);
         top.assign(1.0);  // dE/dE
         INDArray gradient = gradientOut.dataType() == dataType && gradientOut.ordering() == 'c'
-                ? gradientOut : b.inputGradient;
-        for (int i = last; i >= 0; i--) {
+                && !gradientOut.isView() ? gradientOut : b.inputGradient;
+        for (int i = last; i >= stageLayers; i--) {
             INDArray delta = b.activations.get(i);
             INDArray in = i == 0 ? input : b.activations.get(i - 1);
             INDArray dest = i == 0 ? gradient : in;
             backward(layers.get(i), in, delta, dest, b.scratch.get(i));
+        }
+        if (b.stage != null) {
+            b.stage.backward(b.activations.get(stageLayers - 1), gradient);
         }
         if (gradient != gradientOut) {
             gradientOut.assign(gradient);
@@ -136,7 +192,11 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
 
     private void forward(INDArray x, Buffers b) {
         INDArray h = x;
-        for (int i = 0; i < layers.size(); i++) {
+        if (b.stage != null) {
+            h = b.activations.get(stageLayers - 1);
+            b.stage.forward(x, h);
+        }
+        for (int i = stageLayers; i < layers.size(); i++) {
             SameDiffEnergy.LayerInfo l = layers.get(i);
             INDArray out = b.activations.get(i);
             if (l.layer() instanceof Layers.Conv2d c) {
@@ -183,21 +243,39 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     }
 
     /** Activations per layer (flatten as a view of its input) and transposed-convolution outputs, for one batch size. */
-    private record Buffers(long n, List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient) {
+    /**
+     * Activations per layer (flatten as a view of its input) and transposed-convolution outputs, for one batch size.
+     * With a oneDNN stage, the stage's layers have neither: the entry before the flatten is the stage's flattened
+     * output {@code [n, C·H·W]} (the flatten a view of it).
+     */
+    private record Buffers(long n, List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient,
+                           OneDnnConvStage stage) {
     }
 
     private Buffers buffers(long n) {
         if (buffers != null && buffers.n() == n) {
             return buffers;
         }
+        if (buffers != null && buffers.stage() != null) {
+            buffers.stage().close();
+        }
         List<INDArray> acts = new ArrayList<>();
         List<INDArray> scratch = new ArrayList<>();
+        OneDnnConvStage stage = stageLayers == 0 ? null
+                : new OneDnnConvStage(layers, graph.sampleShape(), n, graph.graph()::getArrForVarName);
         long[] inShape = graph.sampleShape();
-        for (SameDiffEnergy.LayerInfo l : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            SameDiffEnergy.LayerInfo l = layers.get(i);
             long[] shape = batch(n, l.shape());
-            acts.add(l.layer() instanceof Layers.Flatten && !acts.isEmpty()
-                    ? acts.get(acts.size() - 1).reshape(shape) : Nd4j.create(dataType, shape));
-            if (l.layer() instanceof Layers.Conv2d c) {
+            if (i < stageLayers - 1) {
+                acts.add(null);
+            } else if (i == stageLayers - 1) {
+                acts.add(Nd4j.create(dataType, n, stage.outputFeatures()));
+            } else {
+                acts.add(l.layer() instanceof Layers.Flatten && !acts.isEmpty()
+                        ? acts.get(acts.size() - 1).reshape(shape) : Nd4j.create(dataType, shape));
+            }
+            if (l.layer() instanceof Layers.Conv2d c && i >= stageLayers) {
                 long[] outShape = l.shape();
                 long hd = (outShape[1] - 1) * c.stride() + c.kernel();
                 long wd = (outShape[2] - 1) * c.stride() + c.kernel();
@@ -207,7 +285,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             }
             inShape = l.shape();
         }
-        buffers = new Buffers(n, acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())));
+        buffers = new Buffers(n, acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())), stage);
         return buffers;
     }
 
@@ -275,6 +353,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
 
     @Override
     public String toString() {
-        return graph + " with the direct input-gradient path";
+        return graph + " with the direct input-gradient path (convolutions: "
+                + convolutions.name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 }

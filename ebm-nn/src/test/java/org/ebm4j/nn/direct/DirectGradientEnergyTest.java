@@ -13,6 +13,8 @@ import org.ebm4j.nn.samediff.SameDiffEnergy;
 import org.ebm4j.nn.samediff.SameDiffEnergyBuilder;
 import org.ebm4j.nn.testing.FiniteDifferences;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,20 +38,58 @@ class DirectGradientEnergyTest {
         assertAgree(conv.energyAndGradient(view.dup()), direct.energyAndGradient(view), 1e-12);
     }
 
-    @Test
-    void agreesWithTheSameDiffPathInFloatAtFullWidthAndSeesParameterUpdates() {
+    @ParameterizedTest
+    @EnumSource(DirectGradientEnergy.Convolutions.class)
+    void agreesWithTheSameDiffPathInFloatAtFullWidthAndSeesParameterUpdates(DirectGradientEnergy.Convolutions convs) {
         SameDiffEnergy conv = ConvSwish.create(ConvSwish.Config.mnist(1));
-        DirectGradientEnergy direct = new DirectGradientEnergy(conv);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28).muli(2).subi(1);
-        INDArray e = Nd4j.create(DataType.FLOAT, 8);
-        INDArray g = Nd4j.create(DataType.FLOAT, 8, 1, 28, 28);
-        for (int call = 0; call < 2; call++) {
-            direct.energyAndGradient(x, e, g);
-            assertAgree(conv.energyAndGradient(x), new EnergyGradient(e, g), 2e-5);
-            conv.parameters().get("conv1.weight").muli(1.5);  // an optimiser step, in place
+        DirectGradientEnergy direct = new DirectGradientEnergy(conv, convs);
+        assertThat(direct.convolutions()).isEqualTo(convs);
+        for (int n : new int[] {8, 3}) {  // a new batch size builds new buffers (and oneDNN primitives)
+            INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, 28, 28).muli(2).subi(1);
+            INDArray e = Nd4j.create(DataType.FLOAT, n);
+            INDArray g = Nd4j.create(DataType.FLOAT, n, 1, 28, 28);
+            for (int call = 0; call < 2; call++) {
+                direct.energyAndGradient(x, e, g);
+                assertAgree(conv.energyAndGradient(x), new EnergyGradient(e, g), 2e-5);
+                assertThat(maxDiff(direct.energy(x), e)).isEqualTo(0.0);
+                conv.parameters().get("conv1.weight").muli(1.5);  // optimiser steps, in place
+                conv.parameters().get("conv3.bias").addi(0.01);
+            }
         }
+        INDArray wide = Nd4j.rand(DataType.FLOAT, 6, 1, 28, 28);  // a strided view, and a gradient view to write
+        INDArray view = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2, 6));
+        INDArray gWide = Nd4j.create(DataType.FLOAT, 6, 1, 28, 28);
+        INDArray gView = gWide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 6));
+        INDArray e = Nd4j.create(DataType.FLOAT, 3);
+        direct.energyAndGradient(view, e, gView);
+        assertAgree(conv.energyAndGradient(view.dup()), new EnergyGradient(e, gView.dup()), 2e-5);
         assertThat(direct.parameters().get("dense1.weight")).isSameAs(conv.parameters().get("dense1.weight"));
         assertThat(direct.parameterCount()).isEqualTo(76_993);
+    }
+
+    @Test
+    void oneDnnIsChosenForFloatConvNetsAndRefusedWhereItCannotRun() {
+        SameDiffEnergy floatConv = ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.FLOAT));
+        assertThat(new DirectGradientEnergy(floatConv).convolutions())
+                .isEqualTo(DirectGradientEnergy.Convolutions.ONEDNN);
+        SameDiffEnergy doubleConv = ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.DOUBLE));
+        assertThat(new DirectGradientEnergy(doubleConv).convolutions())
+                .isEqualTo(DirectGradientEnergy.Convolutions.ND4J);
+        assertThatThrownBy(() -> new DirectGradientEnergy(doubleConv, DirectGradientEnergy.Convolutions.ONEDNN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOAT only");
+        SameDiffEnergy mlp = MlpSwish.create(new MlpSwish.Config(3, List.of(16, 8), 5, DataType.FLOAT));
+        assertThatThrownBy(() -> new DirectGradientEnergy(mlp, DirectGradientEnergy.Convolutions.ONEDNN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conv2d [swish] blocks");
+    }
+
+    /** Three channels, a conv without swish, odd sizes and a padding that leaves a right margin of 0. */
+    @Test
+    void oneDnnAgreesOnOtherShapes() {
+        SameDiffEnergy net = SameDiffEnergyBuilder.forInput(3, 11, 9).conv2d(5, 3, 2, 1).swish().conv2d(6, 2, 1, 0)
+                .flatten().dense(4).swish().dense(1).build();
+        DirectGradientEnergy oneDnn = new DirectGradientEnergy(net, DirectGradientEnergy.Convolutions.ONEDNN);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3, 11, 9).muli(2).subi(1);
+        assertAgree(net.energyAndGradient(x), oneDnn.energyAndGradient(x), 2e-5);
     }
 
     @Test

@@ -36,7 +36,8 @@ class LangevinStepTiming {
     @Test
     void secondsPerLangevinStep() {
         SameDiffEnergy sameDiff = ConvSwish.create(ConvSwish.Config.mnist(42));
-        DirectGradientEnergy direct = new DirectGradientEnergy(sameDiff);
+        DirectGradientEnergy direct = new DirectGradientEnergy(sameDiff, DirectGradientEnergy.Convolutions.ND4J);
+        DirectGradientEnergy oneDnn = new DirectGradientEnergy(sameDiff, DirectGradientEnergy.Convolutions.ONEDNN);
         INDArray probe = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28);
         long t = System.nanoTime();
         sameDiff.energyAndGradient(probe);
@@ -45,6 +46,7 @@ class LangevinStepTiming {
         for (int round = 0; round < 2; round++) {  // interleaved, so both see the same machine load
             report("samediff", sameDiff);
             report("direct", direct);
+            report("direct-onednn", oneDnn);
         }
     }
 
