@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The sampler's hot loop on the conv energy net: energy and ∇ₓE of a batch of MNIST-sized images in one call, and one
  * full {@code seed-langevin} step (noise, clamps, gradient, update), for both input-gradient paths of
- * {@code conv-swish} ({@code direct}: hand-sequenced ops without weight gradients; {@code samediff}: the graph).
+ * {@code conv-swish} ({@code direct}: hand-sequenced ops without weight gradients; {@code samediff}: the graph), and
+ * for the direct path both convolution back ends ({@code onednn}: oneDNN primitives; {@code nd4j}: libnd4j ops;
+ * ignored by {@code samediff}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +37,9 @@ public class EnergyGradientBenchmark {
 
     @Param({"direct", "samediff"})
     public String inputGradient;
+
+    @Param({"onednn", "nd4j"})
+    public String convolutions;
 
     @Param({"128"})
     public int batch;
@@ -50,7 +55,8 @@ public class EnergyGradientBenchmark {
     public void setUp() {
         ComponentRegistry registry = ComponentRegistry.discover();
         energy = registry.energies().get("conv-swish")
-                .create(ComponentConfig.of("conv-swish", Map.of("seed", 0, "input_gradient", inputGradient)));
+                .create(ComponentConfig.of("conv-swish", Map.of("seed", 0, "input_gradient", inputGradient,
+                        "convolutions", convolutions)));
         x = Nd4j.rand(RandomKey.of(1).nd4jRandom(), batch, 1, 28, 28).castTo(DataType.FLOAT).muli(2).subi(1);
         kernel = (SamplingKernel<SamplerState>) registry.samplers().get("seed-langevin")
                 .create(energy, ComponentConfig.empty("seed-langevin"));

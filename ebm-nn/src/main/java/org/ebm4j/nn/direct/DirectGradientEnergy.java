@@ -3,6 +3,7 @@ package org.ebm4j.nn.direct;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.config.Checks;
@@ -54,7 +55,6 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     private final boolean everyInputReachesEnergy;
     private final Convolutions convolutions;
     private final int stageLayers;
-    private Buffers buffers;
 
     /**
      * @return {@link Convolutions#ONEDNN} if {@code graph} qualifies (FLOAT, conv2d [swish] blocks then a flatten, ND4J
@@ -191,6 +191,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     }
 
     private void forward(INDArray x, Buffers b) {
+        b.input = x;
         INDArray h = x;
         if (b.stage != null) {
             h = b.activations.get(stageLayers - 1);
@@ -248,16 +249,49 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
      * With a oneDNN stage, the stage's layers have neither: the entry before the flatten is the stage's flattened
      * output {@code [n, C·H·W]} (the flatten a view of it).
      */
-    private record Buffers(long n, List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient,
-                           OneDnnConvStage stage) {
+    private static final class Buffers {
+        final long n;
+        final List<INDArray> activations;
+        final List<INDArray> scratch;
+        final INDArray inputGradient;
+        final OneDnnConvStage stage;
+        /** the input of the last forward pass (read by the parameter-gradient pass of the first layer) */
+        INDArray input;
+
+        Buffers(long n, List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient,
+                OneDnnConvStage stage) {
+            this.n = n;
+            this.activations = activations;
+            this.scratch = scratch;
+            this.inputGradient = inputGradient;
+            this.stage = stage;
+        }
+
+        INDArray inputGradient() {
+            return inputGradient;
+        }
     }
 
-    private Buffers buffers(long n) {
-        if (buffers != null && buffers.n() == n) {
-            return buffers;
+    /** Batch sizes whose buffers (and oneDNN primitives) are kept: sampling and the CD pass use two. */
+    private static final int CACHED_BATCH_SIZES = 3;
+
+    private final Map<Long, Buffers> buffers = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Buffers> eldest) {
+            if (size() > CACHED_BATCH_SIZES) {
+                if (eldest.getValue().stage != null) {
+                    eldest.getValue().stage.close();
+                }
+                return true;
+            }
+            return false;
         }
-        if (buffers != null && buffers.stage() != null) {
-            buffers.stage().close();
+    };
+
+    private Buffers buffers(long n) {
+        Buffers cached = buffers.get(n);
+        if (cached != null) {
+            return cached;
         }
         List<INDArray> acts = new ArrayList<>();
         List<INDArray> scratch = new ArrayList<>();
@@ -285,8 +319,9 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             }
             inShape = l.shape();
         }
-        buffers = new Buffers(n, acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())), stage);
-        return buffers;
+        Buffers b = new Buffers(n, acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())), stage);
+        buffers.put(n, b);
+        return b;
     }
 
     private static long[] batch(long n, long[] sample) {
@@ -331,14 +366,88 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         return graph.parameters();
     }
 
+    /** Σᵢ wᵢ ∇_θ E(xᵢ), by the same hand-sequenced pass with parameter gradients (equal to the SameDiff graph's). */
     @Override
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
-        return graph.parameterGradient(x, energyWeights);
+        INDArray input = input("x", x);
+        long n = input.size(0);
+        if (energyWeights == null || energyWeights.rank() != 1 || energyWeights.length() != n) {
+            throw new IllegalArgumentException("energyWeights has shape "
+                    + (energyWeights == null ? "null" : java.util.Arrays.toString(energyWeights.shape()))
+                    + "; expected [" + n + "] (one weight per row of x)");
+        }
+        Checks.finite("energyWeights", energyWeights);
+        Buffers b = buffers(n);
+        forward(input, b);
+        return backwardParameters(b, energyWeights.castTo(dataType));
     }
 
+    /**
+     * The CD loss mean E(x⁺) − mean E(x⁻) + α·(mean E(x⁺)² + mean E(x⁻)²) and its parameter gradient from one
+     * forward and one backward pass over both batches together, with per-sample weights
+     * ∂L/∂E(x⁺ᵢ) = (1 + 2αE(x⁺ᵢ))/n and ∂L/∂E(x⁻ⱼ) = (−1 + 2αE(x⁻ⱼ))/m — the same loss as the SameDiff graph's.
+     */
     @Override
     public Result contrastiveGradient(INDArray positive, INDArray negative, double alpha) {
-        return graph.contrastiveGradient(positive, negative, alpha);
+        Checks.nonNegative("alpha", alpha);
+        INDArray pos = input("positive", positive);
+        INDArray neg = input("negative", negative);
+        long n = pos.size(0);
+        long m = neg.size(0);
+        Buffers b = buffers(n + m);
+        INDArray both = b.inputGradient();  // free in this pass: no input gradient is computed
+        both.get(NDArrayIndex.interval(0, n)).assign(pos);
+        both.get(NDArrayIndex.interval(n, n + m)).assign(neg);
+        forward(both, b);
+        INDArray e = b.activations.get(layers.size() - 1).reshape(n + m).castTo(DataType.DOUBLE);
+        INDArray ePos = e.get(NDArrayIndex.interval(0, n));
+        INDArray eNeg = e.get(NDArrayIndex.interval(n, n + m));
+        double meanPos = ePos.meanNumber().doubleValue();
+        double meanNeg = eNeg.meanNumber().doubleValue();
+        double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();
+        INDArray w = Nd4j.create(DataType.DOUBLE, n + m);
+        w.get(NDArrayIndex.interval(0, n)).assign(ePos.mul(2 * alpha).addi(1).divi(n));
+        w.get(NDArrayIndex.interval(n, n + m)).assign(eNeg.mul(2 * alpha).subi(1).divi(m));
+        Map<String, INDArray> g = backwardParameters(b, w.castTo(dataType));
+        return new Result(meanPos, meanNeg, reg, meanPos - meanNeg + alpha * reg, g);
+    }
+
+    /** Backward pass from ∂L/∂Eᵢ = {@code energyWeights} after {@link #forward}, writing only parameter gradients. */
+    private Map<String, INDArray> backwardParameters(Buffers b, INDArray energyWeights) {
+        Map<String, INDArray> g = new LinkedHashMap<>();
+        graph.parameters().forEach((k, p) -> g.put(k, Nd4j.create(p.dataType(), p.shape())));
+        int last = layers.size() - 1;
+        b.activations.get(last).assign(energyWeights.reshape(energyWeights.length(), 1));
+        for (int i = last; i >= stageLayers; i--) {
+            SameDiffEnergy.LayerInfo l = layers.get(i);
+            INDArray delta = b.activations.get(i);
+            INDArray in = i == 0 ? null : b.activations.get(i - 1);
+            INDArray input = i == 0 ? b.input : in;
+            if (l.layer() instanceof Layers.Dense) {
+                Nd4j.gemm(input, delta, g.get(l.name() + ".weight"), true, false, 1.0, 0.0);
+                g.get(l.name() + ".bias").assign(delta.sum(0));
+                if (in != null) {
+                    backward(l, in, delta, in, null);
+                }
+            } else if (l.layer() instanceof Layers.Conv2d c) {
+                INDArray inputGradient = Nd4j.create(dataType, input.shape());
+                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
+                        .addInputs(input, param(l, "weight"), param(l, "bias"), delta)
+                        .addOutputs(inputGradient, g.get(l.name() + ".weight"), g.get(l.name() + ".bias"))
+                        .addIntegerArguments(c.kernel(), c.kernel(), c.stride(), c.stride(), c.padding(),
+                                c.padding(), 1, 1, 0, 0, 0)
+                        .build());
+                if (in != null) {
+                    in.assign(inputGradient);
+                }
+            } else if (in != null) {
+                backward(l, in, delta, in, null);
+            }
+        }
+        if (b.stage != null) {
+            b.stage.backwardParameters(b.activations.get(stageLayers - 1), g::get);
+        }
+        return g;
     }
 
     @Override

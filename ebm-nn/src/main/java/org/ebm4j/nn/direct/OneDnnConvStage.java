@@ -1,8 +1,10 @@
 package org.ebm4j.nn.direct;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
@@ -10,6 +12,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_backward_data;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_data_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_weights_desc_init;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_forward_desc_init;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_cpu;
@@ -35,6 +38,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_execute;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_dst_md;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_weights_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_dst_md;
@@ -104,11 +108,14 @@ final class OneDnnConvStage implements AutoCloseable {
     private final dnnl_stream stream = new dnnl_stream();
     private final List<Exec> forward = new ArrayList<>();
     private final List<Exec> backward = new ArrayList<>();
+    private final List<Exec> backwardWithParameters = new ArrayList<>();
     private final List<dnnl_primitive_desc> descriptors = new ArrayList<>();
     private final List<dnnl_memory> memories = new ArrayList<>();
     private final List<Pointer> buffers = new ArrayList<>();
     private final List<dnnl_memory> weightMemories = new ArrayList<>();
     private final List<dnnl_memory> biasMemories = new ArrayList<>();
+    private final List<dnnl_memory> weightGradientMemories = new ArrayList<>();
+    private final List<dnnl_memory> biasGradientMemories = new ArrayList<>();
     private dnnl_memory input;
     private dnnl_memory output;
     private dnnl_memory delta;
@@ -210,6 +217,7 @@ final class OneDnnConvStage implements AutoCloseable {
         dnnl_memory_desc_t currentMd = inMd;
         // units run back to front in the backward pass: each unit's list is put in front of the later ones
         List<Exec> backwardUnits = new ArrayList<>();
+        List<Exec> parameterUnits = new ArrayList<>();
         // where this unit's backward-data result must end up: the diff of the previous unit's output (or of x)
         dnnl_memory diffIn = inputGradient;
         dnnl_memory_desc_t diffInMd = inMd;
@@ -242,6 +250,7 @@ final class OneDnnConvStage implements AutoCloseable {
             dnnl_memory fwdWeights = memory(fwdWeightsMd, allocate(fwdWeightsMd));
             forward.add(reorder(userWeights, userWeightsMd, fwdWeights, fwdWeightsMd));
             dnnl_memory src = adapt(current, currentMd, srcMd, forward);
+            dnnl_memory_desc_t convSrcMd = src == current ? currentMd : srcMd;
             dnnl_memory pre = memory(dstMd, allocate(dstMd));
             forward.add(exec(primitive(fwdPd), DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdWeights,
                     DNNL_ARG_BIAS, bias, DNNL_ARG_DST, pre));
@@ -255,7 +264,8 @@ final class OneDnnConvStage implements AutoCloseable {
             dnnl_memory_desc_t bwdDiffDstMd = dnnl_primitive_desc_query_md(bwdPd, dnnl_query_diff_dst_md, 0);
             dnnl_memory bwdWeights = memory(bwdWeightsMd, allocate(bwdWeightsMd));
             List<Exec> unitBackward = new ArrayList<>();
-            unitBackward.add(reorder(userWeights, userWeightsMd, bwdWeights, bwdWeightsMd));
+            Exec bwdWeightsReorder = reorder(userWeights, userWeightsMd, bwdWeights, bwdWeightsMd);
+            unitBackward.add(bwdWeightsReorder);
             dnnl_memory outDiff = memory(dstMd, allocate(dstMd));
             dnnl_memory preDiff = outDiff;
             dnnl_memory out = pre;
@@ -274,6 +284,32 @@ final class OneDnnConvStage implements AutoCloseable {
                 unitBackward.add(exec(primitive(swishBwdPd), DNNL_ARG_SRC, pre, DNNL_ARG_DIFF_DST, outDiff,
                         DNNL_ARG_DIFF_SRC, preDiff));
             }
+            // the parameter pass shares the swish backward, adds weight and bias gradients, and needs no ∂E/∂x
+            List<Exec> unitParameters = new ArrayList<>(unitBackward.subList(i == 0 ? 1 : 0, unitBackward.size()));
+            dnnl_convolution_desc_t bwdWDesc = new dnnl_convolution_desc_t();
+            check(dnnl_convolution_backward_weights_desc_init(bwdWDesc, dnnl_convolution_direct, any(batch(u.in())),
+                    weightsAny, biasMd, any(batch(u.out())), strides, padL, padR),
+                    u.name() + ": backward-weights convolution");
+            dnnl_primitive_desc bwdWPd = descriptor(bwdWDesc, fwdPd, u.name() + ": backward-weights convolution");
+            dnnl_memory_desc_t bwdWSrcMd = dnnl_primitive_desc_query_md(bwdWPd, dnnl_query_src_md, 0);
+            dnnl_memory_desc_t bwdWDiffDstMd = dnnl_primitive_desc_query_md(bwdWPd, dnnl_query_diff_dst_md, 0);
+            dnnl_memory_desc_t diffWeightsMd = dnnl_primitive_desc_query_md(bwdWPd, dnnl_query_diff_weights_md, 0);
+            dnnl_memory weightGradient = memory(userWeightsMd, null);
+            weightGradientMemories.add(weightGradient);
+            dnnl_memory biasGradient = memory(biasMd, null);
+            biasGradientMemories.add(biasGradient);
+            List<Exec> srcReorder = new ArrayList<>();
+            dnnl_memory wSrc = adapt(src, convSrcMd, bwdWSrcMd, srcReorder);
+            unitParameters.addAll(0, srcReorder);
+            dnnl_memory wDiffDst = adapt(preDiff, dstMd, bwdWDiffDstMd, unitParameters);
+            boolean plainDiffWeights = dnnl_memory_desc_equal(diffWeightsMd, userWeightsMd) != 0;
+            dnnl_memory diffWeights = plainDiffWeights ? weightGradient
+                    : memory(diffWeightsMd, allocate(diffWeightsMd));
+            unitParameters.add(exec(primitive(bwdWPd), DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst,
+                    DNNL_ARG_DIFF_WEIGHTS, diffWeights, DNNL_ARG_DIFF_BIAS, biasGradient));
+            if (!plainDiffWeights) {
+                unitParameters.add(reorder(diffWeights, diffWeightsMd, weightGradient, userWeightsMd));
+            }
             dnnl_memory convDiffDst = adapt(preDiff, dstMd, bwdDiffDstMd, unitBackward);
             boolean direct = dnnl_memory_desc_equal(bwdDiffSrcMd, diffInMd) != 0;
             dnnl_memory convDiffSrc = direct ? diffIn : memory(bwdDiffSrcMd, allocate(bwdDiffSrcMd));
@@ -282,7 +318,12 @@ final class OneDnnConvStage implements AutoCloseable {
             if (!direct) {
                 unitBackward.add(reorder(convDiffSrc, bwdDiffSrcMd, diffIn, diffInMd));
             }
+            if (i > 0) {
+                int from = unitBackward.indexOf(bwdWeightsReorder) + (u.swish() ? 2 : 1);
+                unitParameters.addAll(unitBackward.subList(from, unitBackward.size()));
+            }
             backwardUnits.addAll(0, unitBackward);
+            parameterUnits.addAll(0, unitParameters);
             diffIn = outDiff;
             diffInMd = dstMd;
             current = out;
@@ -292,8 +333,11 @@ final class OneDnnConvStage implements AutoCloseable {
         output = memory(outMd, null);
         forward.add(reorder(current, currentMd, output, outMd));
         delta = memory(outMd, null);
-        backward.add(reorder(delta, outMd, diffIn, diffInMd));
+        Exec deltaReorder = reorder(delta, outMd, diffIn, diffInMd);
+        backward.add(deltaReorder);
         backward.addAll(backwardUnits);
+        backwardWithParameters.add(deltaReorder);
+        backwardWithParameters.addAll(parameterUnits);
     }
 
     /** @return {@code m} if its layout is {@code wanted}, else a new buffer of that layout filled by a reorder in list */
@@ -339,6 +383,24 @@ final class OneDnnConvStage implements AutoCloseable {
         bind(delta, outputDiff, "delta");
         bind(inputGradient, gradient, "gradient");
         run(backward);
+    }
+
+    /**
+     * Must follow {@link #forward} on the same input, with unchanged parameters. Writes each covered layer's
+     * Σᵢ ∂E/∂θ (weights in the SameDiff layout [kH, kW, in, out]) and computes no ∂E/∂x.
+     *
+     * @param outputDiff ∂E/∂(flattened output), dense C-order FLOAT {@code [n, C'·H'·W']}
+     * @param gradients a layer's gradient array by parameter variable name ({@code convN.weight}, {@code convN.bias})
+     */
+    void backwardParameters(INDArray outputDiff, Function<String, INDArray> gradients) {
+        checkOpen();
+        bind(delta, outputDiff, "delta");
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            bind(weightGradientMemories.get(i), gradients.apply(u.name() + ".weight"), u.name() + ".weight gradient");
+            bind(biasGradientMemories.get(i), gradients.apply(u.name() + ".bias"), u.name() + ".bias gradient");
+        }
+        run(backwardWithParameters);
     }
 
     private void run(List<Exec> execs) {
@@ -438,11 +500,12 @@ final class OneDnnConvStage implements AutoCloseable {
             return;
         }
         closed = true;
-        for (List<Exec> list : List.of(forward, backward)) {
-            for (Exec e : list) {
-                dnnl_primitive_destroy(e.primitive());
-            }
+        java.util.Set<dnnl_primitive> primitives = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (List<Exec> list : List.of(forward, backward, backwardWithParameters)) {
+            list.forEach(e -> primitives.add(e.primitive()));
         }
+        primitives.forEach(p -> dnnl_primitive_destroy(p));
         descriptors.forEach(pd -> dnnl_primitive_desc_destroy(pd));
         memories.forEach(m -> dnnl_memory_destroy(m));
         dnnl_stream_destroy(stream);

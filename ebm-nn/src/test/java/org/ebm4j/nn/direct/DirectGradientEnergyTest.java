@@ -82,6 +82,44 @@ class DirectGradientEnergyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conv2d [swish] blocks");
     }
 
+    @ParameterizedTest
+    @EnumSource(DirectGradientEnergy.Convolutions.class)
+    void parameterGradientsAndTheCdLossAgreeWithTheSameDiffGraph(DirectGradientEnergy.Convolutions convs) {
+        // ND4J's convolutions in double agree to rounding; oneDNN's run in float
+        DataType type = convs == DirectGradientEnergy.Convolutions.ND4J ? DataType.DOUBLE : DataType.FLOAT;
+        double tolerance = type == DataType.DOUBLE ? 1e-10 : 1e-4;
+        SameDiffEnergy conv = ConvSwish.create(new ConvSwish.Config(8, 1, 28, 28, 5, type));
+        DirectGradientEnergy direct = new DirectGradientEnergy(conv, convs);
+        INDArray positive = Nd4j.rand(type, 6, 1, 28, 28).muli(2).subi(1);
+        INDArray negative = Nd4j.rand(type, 4, 1, 28, 28).muli(2).subi(1);
+        for (int call = 0; call < 2; call++) {
+            var expected = conv.contrastiveGradient(positive, negative, 0.1);
+            var actual = direct.contrastiveGradient(positive, negative, 0.1);
+            assertThat(actual.loss()).isCloseTo(expected.loss(), org.assertj.core.data.Offset.offset(
+                    tolerance * Math.abs(expected.loss()) + tolerance));
+            assertThat(actual.regularizer()).isCloseTo(expected.regularizer(), org.assertj.core.data.Offset.offset(
+                    tolerance * expected.regularizer() + tolerance));
+            assertGradientsAgree(expected.gradients(), actual.gradients(), tolerance);
+            INDArray weights = Nd4j.linspace(-1, 1, 6, type);
+            assertGradientsAgree(conv.parameterGradient(positive, weights), direct.parameterGradient(positive, weights),
+                    tolerance);
+            conv.parameters().get("conv2.weight").muli(-0.7);  // the next call sees the update
+        }
+        assertThatThrownBy(() -> direct.parameterGradient(positive, Nd4j.ones(type, 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected [6]");
+    }
+
+    private static void assertGradientsAgree(java.util.Map<String, INDArray> expected,
+                                             java.util.Map<String, INDArray> actual, double relative) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, e) -> {
+            INDArray a = actual.get(name);
+            assertThat(a.shape()).as(name).isEqualTo(e.shape());
+            double scale = e.amaxNumber().doubleValue();
+            assertThat(maxDiff(a, e)).as(name).isLessThanOrEqualTo(relative * scale + 1e-30);
+        });
+    }
+
     /** Three channels, a conv without swish, odd sizes and a padding that leaves a right margin of 0. */
     @Test
     void oneDnnAgreesOnOtherShapes() {
