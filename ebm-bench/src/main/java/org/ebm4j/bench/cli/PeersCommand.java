@@ -58,6 +58,8 @@ final class PeersCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + "; expected >= 1");
         }
+        // ebm4j's side gets the peers' thread count too (ND4J, OpenMP and so oneDNN and BLAS), whatever OMP_NUM_THREADS says
+        org.ebm4j.bench.environment.BackendInfo.useThreads(threads);
         ComponentRegistry registry = ComponentRegistry.discover();
         NamedComponents<PeerComparison> comparisons = registry.components(PeerComparison.class);
         List<String> names = only == null ? List.copyOf(comparisons.all().keySet()) : only;
