@@ -27,12 +27,13 @@ for v in "${variants[@]}"; do
     -cp "$root/ebm-bench/target/ebm-bench.jar:$base$jar" org.ebm4j.bench.cli.EbmCommand \
     bench jmh EnergyGradientBenchmark --warmup 3 --iterations 5 --seconds 2 --out "$out/$v.json" >&2
 done
-printf '| build | benchmark | input gradient | ms/op |\n|---|---|---|---|\n'
+printf '| build | benchmark | input gradient | convolutions | ms/op |\n|---|---|---|---|---|\n'
 for v in "${variants[@]}"; do
   python3 - "$out/$v.json" "$v" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1])):
-    print("| %s | %s | %s | %.1f ± %.1f |" % (sys.argv[2], r["benchmark"].rsplit(".", 1)[1],
-          r["params"]["inputGradient"], r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"]))
+    print("| %s | %s | %s | %s | %.1f ± %.1f |" % (sys.argv[2], r["benchmark"].rsplit(".", 1)[1],
+          r["params"]["inputGradient"], r["params"].get("convolutions", "nd4j"), r["primaryMetric"]["score"],
+          r["primaryMetric"]["scoreError"]))
 PY
 done

@@ -3,6 +3,7 @@ package org.ebm4j.bench.jmh;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ebm4j.api.config.ComponentConfig;
+import org.ebm4j.api.energy.ContrastiveDivergenceGradient;
 import org.ebm4j.api.energy.EnergyFunction;
 import org.ebm4j.api.energy.EnergyGradient;
 import org.ebm4j.api.random.RandomKey;
@@ -46,6 +47,7 @@ public class EnergyGradientBenchmark {
 
     private EnergyFunction energy;
     private INDArray x;
+    private INDArray negatives;
     private SamplingKernel<SamplerState> kernel;
     private SamplerState state;
     private long step;
@@ -61,11 +63,18 @@ public class EnergyGradientBenchmark {
         kernel = (SamplingKernel<SamplerState>) registry.samplers().get("seed-langevin")
                 .create(energy, ComponentConfig.empty("seed-langevin"));
         state = kernel.init(x.dup());
+        negatives = Nd4j.rand(RandomKey.of(2).nd4jRandom(), batch, 1, 28, 28).castTo(DataType.FLOAT).muli(2).subi(1);
     }
 
     @Benchmark
     public EnergyGradient energyAndGradient() {
         return energy.energyAndGradient(x);
+    }
+
+    /** The CD loss and its parameter gradient for {@code batch} data and {@code batch} model samples. */
+    @Benchmark
+    public ContrastiveDivergenceGradient.Result contrastiveGradient() {
+        return ((ContrastiveDivergenceGradient) energy).contrastiveGradient(x, negatives, 0.1);
     }
 
     @Benchmark
