@@ -147,7 +147,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
 
     @Override
     public INDArray energy(INDArray x) {
-        INDArray input = input("x", x);
+        INDArray input = input("x", x, false);
         Buffers b = buffers(input.size(0));
         forward(input, b);
         INDArray energies = b.activations.get(layers.size() - 1).reshape(input.size(0)).dup();
@@ -165,7 +165,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
 
     @Override
     public void energyAndGradient(INDArray x, INDArray energyOut, INDArray gradientOut) {
-        INDArray input = input("x", x);
+        INDArray input = input("x", x, false);
         long n = input.size(0);
         Buffers b = buffers(n);
         forward(input, b);
@@ -350,13 +350,19 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         }
     }
 
-    private INDArray input(String argument, INDArray x) {
+    /**
+     * @param scan whether to check x for NaN/Inf now; E and ∇ₓE skip it and call {@link #checkInputIfNotFinite}
+     *     after the forward pass instead (the sampler's hot loop then pays no reductions over the batch)
+     */
+    private INDArray input(String argument, INDArray x, boolean scan) {
         checkBatch(argument, x);
         if (!x.dataType().isFPType()) {
             throw new IllegalArgumentException(argument + " has data type " + x.dataType()
                     + "; expected a floating-point type (FLOAT or DOUBLE)");
         }
-        Checks.finite(argument, x);
+        if (scan) {
+            Checks.finite(argument, x);
+        }
         // the ops below read x as a dense C-order buffer; a view (a slice of a larger batch) is copied first
         return x.dataType() == dataType && x.ordering() == 'c' && !x.isView() ? x : x.castTo(dataType).dup('c');
     }
@@ -369,7 +375,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     /** Σᵢ wᵢ ∇_θ E(xᵢ), by the same hand-sequenced pass with parameter gradients (equal to the SameDiff graph's). */
     @Override
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
-        INDArray input = input("x", x);
+        INDArray input = input("x", x, true);
         long n = input.size(0);
         if (energyWeights == null || energyWeights.rank() != 1 || energyWeights.length() != n) {
             throw new IllegalArgumentException("energyWeights has shape "
@@ -390,8 +396,8 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     @Override
     public Result contrastiveGradient(INDArray positive, INDArray negative, double alpha) {
         Checks.nonNegative("alpha", alpha);
-        INDArray pos = input("positive", positive);
-        INDArray neg = input("negative", negative);
+        INDArray pos = input("positive", positive, true);
+        INDArray neg = input("negative", negative, true);
         long n = pos.size(0);
         long m = neg.size(0);
         Buffers b = buffers(n + m);
