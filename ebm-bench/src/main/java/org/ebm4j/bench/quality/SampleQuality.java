@@ -38,22 +38,38 @@ public final class SampleQuality {
         this.referenceFeatures = classifier.features(reference);
     }
 
+    /** One scorer per classifier file (and its modification time) and MNIST folder in this JVM. */
+    private static final Map<String, SampleQuality> SHARED = new java.util.HashMap<>();
+
     /**
-     * @return scores against the 10,000 MNIST test digits with the cached classifier (trained on first use)
+     * @return scores against the 10,000 MNIST test digits with the cached classifier (trained on first use); built
+     *     once per JVM, so benchmark cells after the first skip loading the classifier and the reference features
      * @param data the MNIST folder, or null for the dataset's default
      */
     public static SampleQuality againstMnistTest(ComponentRegistry registry, Path data, Consumer<String> log)
             throws IOException {
-        return new SampleQuality(classifier(DEFAULT_CLASSIFIER, registry, data, log),
-                mnist(registry, data, "test", 10000).images());
+        synchronized (SHARED) {
+            String key = DEFAULT_CLASSIFIER.toAbsolutePath() + "|" + (data == null ? "" : data.toAbsolutePath())
+                    + "|" + (Files.isRegularFile(DEFAULT_CLASSIFIER)
+                    ? Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis() : -1);
+            SampleQuality q = SHARED.get(key);
+            if (q == null) {
+                MnistClassifier c = classifier(DEFAULT_CLASSIFIER, registry, data, log);
+                q = new SampleQuality(c, mnist(registry, data, "test", 10000).images());
+                key = key.substring(0, key.lastIndexOf('|') + 1)
+                        + Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis();
+                SHARED.put(key, q);
+            }
+            return q;
+        }
     }
 
     /** Scores of one sample set. */
     public record Score(int n, double fid, double inceptionScore) {
     }
 
-    /** @param images [n, 1, 28, 28] or [n, 784] in [-1, 1] */
-    public Score score(INDArray images) {
+    /** @param images [n, 1, 28, 28] or [n, 784] in [-1, 1]; one call at a time (the classifier is not thread-safe) */
+    public synchronized Score score(INDArray images) {
         return new Score((int) images.size(0), FrechetDistance.between(classifier.features(images), referenceFeatures),
                 InceptionScore.of(classifier.probabilities(images)));
     }
