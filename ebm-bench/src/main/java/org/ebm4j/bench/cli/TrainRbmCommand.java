@@ -145,7 +145,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
         BernoulliRbm rbm = BernoulliRbm.random(visible, hidden, 0.01, type, key.fold("init"));
         INDArray all = RbmData.all(data);
         rbm.initVisibleBiasFromData(all);
-        log.printf("train-rbm: %s on %s (%d rows), %s-%d, %d epochs, batch %d, lr %s, momentum %s, weight decay %s%s%s%n",
+        log.printf("train-rbm: %s on %s (%d rows), %s-%d, %d epochs, batch %d, lr %s, momentum %s, "
+                        + "weight decay %s%s%s%n",
                 rbm.architecture(), data.name(), data.size(), algo.name().toLowerCase(Locale.ROOT), k, epochs, batch,
                 learningRate, momentum, weightDecay,
                 settings.temperatures() == null ? "" : ", betas " + settings.temperatures(),
@@ -166,7 +167,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
                 RbmScores.reconstructionError(rbm, sample), RbmScores.meanFreeEnergy(rbm, sample),
                 RbmScores.meanFreeEnergy(rbm, samples));
         if (algo == RbmTraining.Algorithm.PT) {
-            log.println("swap acceptance per neighbouring pair (beta_r, beta_r+1): " + swapRates(summary.finalMetrics()));
+            log.println("swap acceptance per neighbouring pair (beta_r, beta_r+1): "
+                    + swapRates(summary.finalMetrics()));
         }
         log.println("wrote " + out.resolve("rbm.zip") + ", filters.png, samples.png, provenance.json");
         log.flush();
@@ -192,7 +194,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
             return RbmTraining.Sparsity.OFF;
         }
         if (!(sparsityTarget > 0 && sparsityTarget < 1)) {
-            throw new IllegalArgumentException("--sparsity-target = " + sparsityTarget + "; expected a number in (0, 1)");
+            throw new IllegalArgumentException("--sparsity-target = " + sparsityTarget
+                    + "; expected a number in (0, 1)");
         }
         if (!(sparsityCost > 0) || !Double.isFinite(sparsityCost)) {
             throw new IllegalArgumentException("--sparsity-cost = " + sparsityCost + "; expected a finite number >= 0");
