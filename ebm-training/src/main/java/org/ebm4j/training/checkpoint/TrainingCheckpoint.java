@@ -10,12 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything needed to continue a training run exactly: iteration counter, parameters, optimiser state, replay
- * buffer, and the state of a stateful objective. Randomness needs no saved state: every draw derives from the run's seed and the iteration number.
+ * buffer, and the state of a stateful objective. Randomness needs no saved state: every draw derives from the run's
+ * seed and the iteration number.
  *
  * <p>Stored as a {@link TensorArchive}: arrays {@code param/NAME}, {@code optim/NAME}, {@code buffer},
- * {@code objective/NAME}; metadata
- * {@code kind=training-checkpoint}, {@code iteration}, {@code seed} and whatever the run adds (model architecture,
- * command line).
+ * {@code objective/NAME}; metadata {@code kind=training-checkpoint}, {@code iteration}, {@code seed} and whatever the
+ * run adds (model architecture, command line).
  *
  * @param iteration parameter updates done
  * @param seed the run's seed
