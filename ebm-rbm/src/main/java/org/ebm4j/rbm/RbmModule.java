@@ -14,6 +14,7 @@ import org.ebm4j.rbm.boltzmann.BoltzmannMachine;
 import org.ebm4j.rbm.boltzmann.SequentialGibbsKernel;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
 import org.ebm4j.rbm.gibbs.ParallelTemperingKernel;
+import org.ebm4j.rbm.gibbs.TemperatureLadder;
 import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.rbm.model.GaussianBernoulliRbm;
 import org.ebm4j.rbm.model.RestrictedBoltzmannMachine;
@@ -112,19 +113,27 @@ public final class RbmModule extends AbstractModule {
         @Override
         public SamplingKernel<?> create(EnergyFunction energy, ComponentConfig config) {
             config.requireOnly(parameterNames());
-            return new ParallelTemperingKernel(rbm(energy, config), config.getPositiveInt("temperatures", 10),
-                    config.getDouble("min_beta", 0.1));
+            int temperatures = config.getPositiveInt("temperatures", 10);
+            double minBeta = config.getDouble("min_beta", 0.1);
+            String ladder = config.getString("ladder", "linear").toLowerCase(Locale.ROOT);
+            TemperatureLadder betas = switch (ladder) {
+                case "linear" -> TemperatureLadder.linear(temperatures, minBeta);
+                case "geometric" -> TemperatureLadder.geometric(temperatures, minBeta);
+                default -> throw new IllegalArgumentException(config.component() + ": ladder = '" + ladder
+                        + "'; expected linear or geometric");
+            };
+            return new ParallelTemperingKernel(rbm(energy, config), betas);
         }
 
         @Override
         public Set<String> parameterNames() {
-            return Set.of("temperatures", "min_beta");
+            return Set.of("temperatures", "min_beta", "ladder");
         }
 
         @Override
         public String description() {
-            return "parallel tempering of an RBM: Gibbs at each of a linear ladder of betas, neighbour swaps"
-                    + " (temperatures = 10, min_beta = 0.1)";
+            return "parallel tempering of an RBM: Gibbs at each of a ladder of betas, neighbour swaps"
+                    + " (temperatures = 10, min_beta = 0.1, ladder = linear or geometric)";
         }
     }
 

@@ -24,15 +24,17 @@ import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.rbm.partition.AisEstimate;
 import org.ebm4j.rbm.partition.AnnealedImportanceSampling;
 import org.ebm4j.rbm.partition.ExactPartition;
+import org.ebm4j.rbm.gibbs.TemperatureLadder;
 import org.ebm4j.rbm.training.RbmTraining;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Cells of kind {@code rbm}: a Bernoulli RBM trained on binarised MNIST (pixel &gt; 127) through the shared trainer,
- * then scored. Axis {@code algorithm}: {@code cd} or {@code pcd} with params {@code k}, {@code lr}, {@code momentum},
- * {@code weight-decay}. Settings: {@code hidden} (default 16), {@code epochs} (5), {@code batch} (100),
- * {@code limit} (training images, 0 = all), {@code test_limit} (test images, default 10000), {@code ais_runs}
+ * then scored. Axis {@code algorithm}: {@code cd}, {@code pcd} or {@code pt} with params {@code k}, {@code lr},
+ * {@code momentum}, {@code weight-decay} (and for pt {@code temperatures}, default 10, and {@code beta-min}, 0.1, a
+ * linear ladder). Settings: {@code hidden} (default 16), {@code epochs} (5), {@code batch} (100), {@code limit}
+ * (training images, 0 = all), {@code test_limit} (test images, default 10000), {@code ais_runs}
  * (100), {@code ais_betas} (10000), {@code data}.
  *
  * <p>Metrics: seconds per epoch; test log-likelihood per image in nats by AIS with its ±3σ bounds, and the exact value
@@ -49,12 +51,15 @@ public final class RbmCellRunner implements CellRunner {
         RbmTraining.Algorithm algorithm = switch (algo.name()) {
             case "cd" -> RbmTraining.Algorithm.CD;
             case "pcd" -> RbmTraining.Algorithm.PCD;
-            default -> throw new IllegalArgumentException("algorithm = '" + algo.name() + "'; expected cd or pcd");
+            case "pt" -> RbmTraining.Algorithm.PT;
+            default -> throw new IllegalArgumentException("algorithm = '" + algo.name() + "'; expected cd, pcd or pt");
         };
         int epochs = settings.getPositiveInt("epochs", 5);
+        TemperatureLadder ladder = algorithm == RbmTraining.Algorithm.PT
+                ? TemperatureLadder.linear(a.getPositiveInt("temperatures", 10), a.getDouble("beta-min", 0.1)) : null;
         RbmTraining.Settings training = new RbmTraining.Settings(algorithm, a.getPositiveInt("k", 1), epochs,
                 settings.getPositiveInt("batch", 100), a.getDouble("lr", 0.05), 1.0, a.getDouble("momentum", 0),
-                a.getDouble("weight-decay", 0), cell.seed());
+                a.getDouble("weight-decay", 0), cell.seed(), ladder, null);
         String dir = settings.getString("data", "");
         Path data = dir.isEmpty() ? null : Path.of(dir);
         Dataset train = RbmData.open(registry, "mnist", data, "train", settings.getNonNegativeInt("limit", 0));

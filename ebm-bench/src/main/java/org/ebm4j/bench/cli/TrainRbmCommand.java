@@ -13,9 +13,12 @@ import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.api.training.TrainingSummary;
 import org.ebm4j.bench.image.TileGrid;
 import org.ebm4j.bench.registry.ComponentRegistry;
+import org.ebm4j.bench.suite.Json;
+import org.ebm4j.bench.suite.Provenance;
 import org.ebm4j.rbm.evaluation.RbmScores;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
 import org.ebm4j.rbm.gibbs.GibbsState;
+import org.ebm4j.rbm.gibbs.TemperatureLadder;
 import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.rbm.training.RbmTraining;
 import org.ebm4j.training.loop.EbmTrainer;
@@ -26,10 +29,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ebm train-rbm}: trains a Bernoulli RBM with CD-k or PCD-k on binarised data through the shared trainer. */
+/**
+ * {@code ebm train-rbm}: trains a Bernoulli RBM with CD-k, PCD-k or parallel tempering on binarised data through the
+ * shared trainer.
+ */
 @Command(name = "train-rbm", mixinStandardHelpOptions = true,
-        description = "Train a Bernoulli-Bernoulli RBM with CD-k or PCD-k (SGD with momentum, weight decay, lr decay)"
-                + " and write rbm.zip, filters.png and samples.png.")
+        description = "Train a Bernoulli-Bernoulli RBM with CD-k, PCD-k or parallel tempering (SGD with momentum,"
+                + " weight decay, lr decay, optional sparsity target) and write rbm.zip, filters.png, samples.png and"
+                + " provenance.json.")
 public final class TrainRbmCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,11 +45,36 @@ public final class TrainRbmCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "500", description = "hidden units (default ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--algo", defaultValue = "pcd", description = "cd or pcd (default ${DEFAULT-VALUE})")
+    @Option(names = "--algo", defaultValue = "pcd", description = "cd, pcd or pt (default ${DEFAULT-VALUE})")
     String algorithm;
 
-    @Option(names = "--k", defaultValue = "1", description = "Gibbs steps per update (default ${DEFAULT-VALUE})")
+    @Option(names = "--k", defaultValue = "1",
+            description = "Gibbs (for pt: tempering) steps per update (default ${DEFAULT-VALUE})")
     int k;
+
+    @Option(names = "--temperatures", defaultValue = "10",
+            description = "pt: inverse temperatures K, >= 2 (default ${DEFAULT-VALUE})")
+    int temperatures;
+
+    @Option(names = "--beta-min", defaultValue = "0.1",
+            description = "pt: the hottest replica's inverse temperature, in (0, 1) (default ${DEFAULT-VALUE})")
+    double betaMin;
+
+    @Option(names = "--ladder", defaultValue = "linear",
+            description = "pt: linear or geometric spacing of the betas (default ${DEFAULT-VALUE})")
+    String ladder;
+
+    @Option(names = "--sparsity-target", defaultValue = "0.1",
+            description = "target mean hidden activation p, in (0, 1) (default ${DEFAULT-VALUE})")
+    double sparsityTarget;
+
+    @Option(names = "--sparsity-cost", defaultValue = "0",
+            description = "sparsity penalty weight; 0 turns the target off (default ${DEFAULT-VALUE})")
+    double sparsityCost;
+
+    @Option(names = "--sparsity-decay", defaultValue = "0.9",
+            description = "decay of the running mean hidden activation, in [0, 1) (default ${DEFAULT-VALUE})")
+    double sparsityDecay;
 
     @Option(names = "--epochs", defaultValue = "5", description = "passes over the data (default ${DEFAULT-VALUE})")
     int epochs;
@@ -93,7 +125,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
         RbmTraining.Algorithm algo = switch (algorithm.toLowerCase(Locale.ROOT)) {
             case "cd" -> RbmTraining.Algorithm.CD;
             case "pcd" -> RbmTraining.Algorithm.PCD;
-            default -> throw new IllegalArgumentException("--algo = '" + algorithm + "'; expected cd or pcd");
+            case "pt" -> RbmTraining.Algorithm.PT;
+            default -> throw new IllegalArgumentException("--algo = '" + algorithm + "'; expected cd, pcd or pt");
         };
         DataType type = switch (dtype.toLowerCase(Locale.ROOT)) {
             case "float" -> DataType.FLOAT;
@@ -101,7 +134,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--dtype = '" + dtype + "'; expected float or double");
         };
         RbmTraining.Settings settings = new RbmTraining.Settings(algo, k, epochs, batch, learningRate,
-                learningRateDecay, momentum, weightDecay, seed);
+                learningRateDecay, momentum, weightDecay, seed,
+                algo == RbmTraining.Algorithm.PT ? ladder() : null, sparsity());
         if (logEvery < 1) {
             throw new IllegalArgumentException("--log-every = " + logEvery + "; expected >= 1");
         }
@@ -111,14 +145,18 @@ public final class TrainRbmCommand implements Callable<Integer> {
         BernoulliRbm rbm = BernoulliRbm.random(visible, hidden, 0.01, type, key.fold("init"));
         INDArray all = RbmData.all(data);
         rbm.initVisibleBiasFromData(all);
-        log.printf("train-rbm: %s on %s (%d rows), %s-%d, %d epochs, batch %d, lr %s, momentum %s, weight decay %s%n",
+        log.printf("train-rbm: %s on %s (%d rows), %s-%d, %d epochs, batch %d, lr %s, momentum %s, "
+                        + "weight decay %s%s%s%n",
                 rbm.architecture(), data.name(), data.size(), algo.name().toLowerCase(Locale.ROOT), k, epochs, batch,
-                learningRate, momentum, weightDecay);
+                learningRate, momentum, weightDecay,
+                settings.temperatures() == null ? "" : ", betas " + settings.temperatures(),
+                settings.sparsity().enabled() ? ", sparsity target " + sparsityTarget + " cost " + sparsityCost : "");
         log.flush();
         EbmTrainer trainer = RbmTraining.trainer(rbm, data, settings);
         trainer.addListener(new ProgressLog(log, logEvery));
         TrainingSummary summary = trainer.train();
         rbm.save(out.resolve("rbm.zip"));
+        writeProvenance(trainer, summary, out.resolve("provenance.json"));
         writeFilters(rbm, out.resolve("filters.png"));
         INDArray samples = writeSamples(rbm, out.resolve("samples.png"), key.fold("samples"));
         INDArray sample = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(1000, data.size())),
@@ -128,9 +166,63 @@ public final class TrainRbmCommand implements Callable<Integer> {
                 summary.iterations(), summary.seconds(), summary.seconds() / epochs,
                 RbmScores.reconstructionError(rbm, sample), RbmScores.meanFreeEnergy(rbm, sample),
                 RbmScores.meanFreeEnergy(rbm, samples));
-        log.println("wrote " + out.resolve("rbm.zip") + ", filters.png, samples.png");
+        if (algo == RbmTraining.Algorithm.PT) {
+            log.println("swap acceptance per neighbouring pair (beta_r, beta_r+1): "
+                    + swapRates(summary.finalMetrics()));
+        }
+        log.println("wrote " + out.resolve("rbm.zip") + ", filters.png, samples.png, provenance.json");
         log.flush();
         return 0;
+    }
+
+    private TemperatureLadder ladder() {
+        if (temperatures < 2) {
+            throw new IllegalArgumentException("--temperatures = " + temperatures + "; expected at least 2");
+        }
+        if (!(betaMin > 0 && betaMin < 1)) {
+            throw new IllegalArgumentException("--beta-min = " + betaMin + "; expected a number in (0, 1)");
+        }
+        return switch (ladder.toLowerCase(Locale.ROOT)) {
+            case "linear" -> TemperatureLadder.linear(temperatures, betaMin);
+            case "geometric" -> TemperatureLadder.geometric(temperatures, betaMin);
+            default -> throw new IllegalArgumentException("--ladder = '" + ladder + "'; expected linear or geometric");
+        };
+    }
+
+    private RbmTraining.Sparsity sparsity() {
+        if (sparsityCost == 0) {
+            return RbmTraining.Sparsity.OFF;
+        }
+        if (!(sparsityTarget > 0 && sparsityTarget < 1)) {
+            throw new IllegalArgumentException("--sparsity-target = " + sparsityTarget
+                    + "; expected a number in (0, 1)");
+        }
+        if (!(sparsityCost > 0) || !Double.isFinite(sparsityCost)) {
+            throw new IllegalArgumentException("--sparsity-cost = " + sparsityCost + "; expected a finite number >= 0");
+        }
+        if (!(sparsityDecay >= 0 && sparsityDecay < 1)) {
+            throw new IllegalArgumentException("--sparsity-decay = " + sparsityDecay + "; expected a number in [0, 1)");
+        }
+        return new RbmTraining.Sparsity(sparsityTarget, sparsityCost, sparsityDecay);
+    }
+
+    /** Writes the command line, environment, the trainer's provenance (settings, temperatures) and final metrics. */
+    private void writeProvenance(EbmTrainer trainer, TrainingSummary summary, Path file) throws java.io.IOException {
+        java.util.Map<String, Object> json = Provenance.collect("", "ebm " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
+        json.put("training", new java.util.TreeMap<>(trainer.checkpoint().metadata()));
+        json.put("final_metrics", new java.util.TreeMap<>(summary.finalMetrics()));
+        java.nio.file.Files.writeString(file, Json.pretty().writeValueAsString(json));
+    }
+
+    /** @return "0.93 0.91 …", the {@code swap_rate_r_r+1} metrics in pair order. */
+    static String swapRates(java.util.Map<String, Double> metrics) {
+        StringBuilder s = new StringBuilder();
+        for (int r = 0; metrics.containsKey("swap_rate_" + r + "_" + (r + 1)); r++) {
+            s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f",
+                    metrics.get("swap_rate_" + r + "_" + (r + 1))));
+        }
+        return s.toString();
     }
 
     private static void writeFilters(BernoulliRbm rbm, Path file) throws java.io.IOException {
@@ -193,6 +285,10 @@ public final class TrainRbmCommand implements Callable<Integer> {
                     report.metrics().getOrDefault("cd", Double.NaN),
                     report.metrics().getOrDefault("e_pos", Double.NaN),
                     report.metrics().getOrDefault("e_neg", Double.NaN), rate, clock(seconds), clock(eta));
+            String swaps = swapRates(report.metrics());
+            if (!swaps.isEmpty()) {
+                out.printf(Locale.ROOT, "  swap acceptance per pair since start: %s%n", swaps);
+            }
             out.flush();
         }
 

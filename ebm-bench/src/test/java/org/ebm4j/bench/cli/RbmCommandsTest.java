@@ -36,11 +36,33 @@ class RbmCommandsTest {
     }
 
     @Test
+    void trainWithParallelTemperingReportsSwapRatesAndRecordsTheTemperatures(@TempDir Path dir) throws Exception {
+        InfoCommandTest.Run train = InfoCommandTest.run("train-rbm", "--dataset", "synthetic-binary", "--hidden", "8",
+                "--algo", "pt", "--temperatures", "4", "--beta-min", "0.4", "--epochs", "2", "--batch", "20",
+                "--lr", "0.1", "--sparsity-target", "0.2", "--sparsity-cost", "0.1", "--sample-steps", "10",
+                "--log-every", "5", "--out", dir.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("pt-1", "betas 1,0.8,0.6,0.4", "swap acceptance per neighbouring pair",
+                "done: 20 updates");
+        String provenance = Files.readString(dir.resolve("provenance.json"));
+        assertThat(provenance).contains("\"rbm_temperatures\" : \"1,0.8,0.6,0.4\"", "rbm_sparsity", "swap_rate_2_3",
+                "\"command\" : \"ebm train-rbm");
+    }
+
+    @Test
     void badArgumentsGiveOneLineAndExitCodeTwo(@TempDir Path dir) {
         InfoCommandTest.Run r = InfoCommandTest.run("train-rbm", "--dataset", "synthetic-binary", "--algo", "xyz",
                 "--out", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--algo = 'xyz'; expected cd or pcd");
+        assertThat(r.err()).contains("--algo = 'xyz'; expected cd, pcd or pt");
+        InfoCommandTest.Run t = InfoCommandTest.run("train-rbm", "--dataset", "synthetic-binary", "--algo", "pt",
+                "--temperatures", "1", "--out", dir.toString());
+        assertThat(t.exitCode()).isEqualTo(2);
+        assertThat(t.err()).contains("--temperatures = 1; expected at least 2");
+        InfoCommandTest.Run m = InfoCommandTest.run("train-rbm", "--dataset", "synthetic-binary", "--algo", "pt",
+                "--beta-min", "1.5", "--out", dir.toString());
+        assertThat(m.exitCode()).isEqualTo(2);
+        assertThat(m.err()).contains("--beta-min = 1.5");
         InfoCommandTest.Run e = InfoCommandTest.run("eval-rbm", "--npy-dir", dir.toString(), "--dataset",
                 "synthetic-binary");
         assertThat(e.exitCode()).isEqualTo(2);

@@ -20,11 +20,15 @@ public final class BoltzmannTraining {
 
     /**
      * @param data binary visible rows {@code [n, V]}
-     * @param settings as for RBMs; {@code gibbsSteps} counts sequential sweeps
+     * @param settings as for RBMs (CD or PCD, no sparsity target); {@code gibbsSteps} counts sequential sweeps
      * @param meanFieldIterations fixed-point iterations of the positive phase, {@code >= 1}
      */
     public static EbmTrainer trainer(BoltzmannMachine model, Dataset data, RbmTraining.Settings settings,
                                      int meanFieldIterations) {
+        if (settings.algorithm() == RbmTraining.Algorithm.PT || settings.sparsity().enabled()) {
+            throw new IllegalArgumentException("settings = " + settings + "; Boltzmann machines train with CD or PCD"
+                    + " and no sparsity target");
+        }
         boolean persistent = settings.algorithm() == RbmTraining.Algorithm.PCD;
         TrainerConfig config = new TrainerConfig(settings.epochs(), settings.batchSize(), settings.gibbsSteps(),
                 settings.learningRate(), settings.learningRateDecay(), Double.POSITIVE_INFINITY, 1e9, 0.0, false, 0,

@@ -74,9 +74,7 @@ public final class DeepBeliefNetwork {
             RandomKey key = RandomKey.of(settings.seed()).fold("layer").fold(l);
             BernoulliRbm rbm = BernoulliRbm.random((int) input.size(1), hiddenSizes[l], 0.01, data.dataType(), key);
             rbm.initVisibleBiasFromData(input);
-            RbmTraining.Settings layerSettings = new RbmTraining.Settings(settings.algorithm(), settings.gibbsSteps(),
-                    settings.epochs(), settings.batchSize(), settings.learningRate(), settings.learningRateDecay(),
-                    settings.momentum(), settings.weightDecay(), settings.seed() + l);
+            RbmTraining.Settings layerSettings = settings.withSeed(settings.seed() + l);
             var trainer = RbmTraining.trainer(rbm, new InMemoryDataset("dbn-layer-" + l, input, null), layerSettings);
             if (listener != null) {
                 trainer.addListener(listener);

@@ -1,6 +1,7 @@
 package org.ebm4j.rbm.gibbs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.config.Checks;
@@ -19,43 +20,56 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Parallel tempering for RBMs (Swendsen &amp; Wang 1986; Desjardins et al. 2010): R replicas of every chain at inverse
- * temperatures 1 = β₀ &gt; β₁ &gt; … &gt; β_{R−1} (linear ladder down to {@code minBeta}), each moved by one block
+ * temperatures 1 = β₀ &gt; β₁ &gt; … &gt; β_{R−1} (a {@link TemperatureLadder}), each moved by one block
  * Gibbs step of p_β(v, h) ∝ exp(−β E(v, h)), then neighbouring replicas propose to exchange their joint states (v, h)
  * with the Metropolis probability min(1, exp((β_r − β_{r+1})(E_r − E_{r+1}))). Even steps try pairs (0,1), (2,3), …,
  * odd steps (1,2), (3,4), …. The chain in replica 0 leaves p(v) invariant. {@link StepInfo#extras()} reports
- * {@code swap_rate}, the fraction of attempted exchanges accepted.
+ * {@code swap_rate}, the fraction of this step's attempted exchanges accepted, and {@code swap_rate_r_r+1} for each
+ * pair attempted; {@link TemperedState} keeps the running counts per pair.
  *
- * <p>{@link #init} starts every replica at the given positions.
+ * <p>{@link #init} starts every replica at the given positions. Persistent training (PT as a negative phase) keeps
+ * the whole {@link TemperedState} between parameter updates instead; see
+ * {@link org.ebm4j.rbm.training.TemperedChains}.
  */
 public final class ParallelTemperingKernel implements SamplingKernel<TemperedState> {
 
     public static final String NAME = "parallel-tempering-rbm";
 
     private final RestrictedBoltzmannMachine model;
+    private final TemperatureLadder ladder;
     private final double[] betas;
 
     /**
+     * @param model the RBM
+     * @param ladder the inverse temperatures, β₀ = 1 first
+     */
+    public ParallelTemperingKernel(RestrictedBoltzmannMachine model, TemperatureLadder ladder) {
+        if (model == null || ladder == null) {
+            throw new IllegalArgumentException("model = " + model + ", ladder = " + ladder + "; expected both");
+        }
+        this.model = model;
+        this.ladder = ladder;
+        this.betas = ladder.betas();
+    }
+
+    /**
+     * A linear ladder ({@link TemperatureLadder#linear}).
+     *
      * @param model the RBM
      * @param temperatures R, {@code >= 2}
      * @param minBeta β_{R−1}, in (0, 1)
      */
     public ParallelTemperingKernel(RestrictedBoltzmannMachine model, int temperatures, double minBeta) {
-        this.model = model;
-        if (temperatures < 2) {
-            throw new IllegalArgumentException("temperatures = " + temperatures + "; expected at least 2");
-        }
-        if (!(minBeta > 0 && minBeta < 1)) {
-            throw new IllegalArgumentException("min_beta = " + minBeta + "; expected a number in (0, 1)");
-        }
-        this.betas = new double[temperatures];
-        for (int r = 0; r < temperatures; r++) {
-            betas[r] = 1 - (1 - minBeta) * r / (temperatures - 1);
-        }
+        this(model, TemperatureLadder.linear(temperatures, minBeta));
     }
 
     /** @return the inverse temperatures, β₀ = 1 first. */
     public double[] betas() {
         return betas.clone();
+    }
+
+    public TemperatureLadder ladder() {
+        return ladder;
     }
 
     @Override
@@ -92,20 +106,27 @@ public final class ParallelTemperingKernel implements SamplingKernel<TemperedSta
             hidden.add(h);
         }
         long t = state.step() + 1;
-        long attempted = 0;
-        double accepted = 0;
+        long chains = visible.get(0).size(0);
+        long[] attempts = state.swapAttempts();
+        long[] accepts = state.swapAccepts();
+        long attemptedNow = 0;
+        long acceptedNow = 0;
+        Map<String, Double> extras = new LinkedHashMap<>();
         for (int r = (int) (t % 2 == 1 ? 0 : 1); r + 1 < replicaCount; r += 2) {
-            accepted += swap(visible, hidden, r, key.fold("swap").fold(r));
-            attempted++;
+            long accepted = swap(visible, hidden, r, key.fold("swap").fold(r));
+            attempts[r] += chains;
+            accepts[r] += accepted;
+            attemptedNow += chains;
+            acceptedNow += accepted;
+            extras.put("swap_rate_" + r + "_" + (r + 1), (double) accepted / chains);
         }
-        double swapRate = attempted == 0 ? Double.NaN : accepted / attempted;
-        StepInfo info = new StepInfo(t, Double.NaN, 1.0, Double.NaN, Double.NaN, 2L * replicaCount,
-                Map.of("swap_rate", swapRate));
-        return new Step<>(new TemperedState(visible, t), info);
+        extras.put("swap_rate", attemptedNow == 0 ? Double.NaN : (double) acceptedNow / attemptedNow);
+        StepInfo info = new StepInfo(t, Double.NaN, 1.0, Double.NaN, Double.NaN, 2L * replicaCount, extras);
+        return new Step<>(new TemperedState(visible, t, attempts, accepts), info);
     }
 
-    /** Exchanges replicas r and r+1 where accepted, in place; @return the fraction of chains that swapped. */
-    private double swap(List<INDArray> visible, List<INDArray> hidden, int r, RandomKey key) {
+    /** Exchanges replicas r and r+1 where accepted, in place; @return the number of chains that swapped. */
+    private long swap(List<INDArray> visible, List<INDArray> hidden, int r, RandomKey key) {
         INDArray eLow = model.jointEnergy(visible.get(r), hidden.get(r));
         INDArray eHigh = model.jointEnergy(visible.get(r + 1), hidden.get(r + 1));
         // log acceptance = (β_r − β_{r+1}) (E_r − E_{r+1})
@@ -120,7 +141,7 @@ public final class ParallelTemperingKernel implements SamplingKernel<TemperedSta
         INDArray accept = Transforms.step(logRatio.subi(Transforms.log(u, false)), false);
         exchange(visible, r, accept);
         exchange(hidden, r, accept);
-        return accept.meanNumber().doubleValue();
+        return Math.round(accept.sumNumber().doubleValue());
     }
 
     /** Rows where {@code accept} is 1 trade places between replicas r and r+1 (m·b + (1−m)·a is exact for m ∈ {0,1}). */

@@ -3,6 +3,8 @@ package org.ebm4j.rbm.training;
 import org.ebm4j.api.config.Checks;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
+import org.ebm4j.rbm.gibbs.ParallelTemperingKernel;
+import org.ebm4j.rbm.gibbs.TemperatureLadder;
 import org.ebm4j.rbm.model.RestrictedBoltzmannMachine;
 import org.ebm4j.training.buffer.PersistentChains;
 import org.ebm4j.training.loop.EbmTrainer;
@@ -12,13 +14,17 @@ import org.ebm4j.training.optim.Sgd;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * CD-k and PCD for RBMs, assembled from the shared pieces: the {@link EbmTrainer} loop, the
- * {@link ContrastiveDivergence} objective with α = 0, {@link BlockGibbsKernel} for the negative phase,
- * {@link PersistentChains} (PCD) or chains started at the data (CD-k), and {@link Sgd} with momentum and weight decay.
+ * CD-k, PCD and parallel-tempering training for RBMs, assembled from the shared pieces: the {@link EbmTrainer} loop,
+ * the {@link ContrastiveDivergence} objective with α = 0 (optionally with a {@link SparsityPenalty}), and {@link Sgd}
+ * with momentum and weight decay. The negative phase is {@link BlockGibbsKernel} from chains started at the data
+ * (CD-k) or from {@link PersistentChains} (PCD), or {@link ParallelTemperingKernel} on {@link TemperedChains}, whose
+ * replicas at every temperature persist across updates (PT).
  *
  * <p>Why this is CD: the RBM's energy is its free energy, so the objective's gradient ∇_θ mean F(v⁺) − ∇_θ mean F(v⁻)
  * is exactly the CD-k/PCD update of Hinton (2002) and Tieleman (2008), with E[h | v] = σ(c + vW) on both sides (the
- * "probabilities, not samples" choice of Hinton's practical guide, §3).
+ * "probabilities, not samples" choice of Hinton's practical guide, §3). PT (Desjardins et al. 2010; Salakhutdinov
+ * 2009) only changes where v⁻ comes from: the β = 1 replica of a tempered chain that crosses between modes through
+ * swaps with hotter replicas.
  */
 public final class RbmTraining {
 
@@ -30,26 +36,66 @@ public final class RbmTraining {
         /** CD-k: k Gibbs steps from the current minibatch (Hinton 2002) */
         CD,
         /** PCD-k: k Gibbs steps continuing persistent chains, one per batch row (Tieleman 2008) */
-        PCD
+        PCD,
+        /**
+         * PT: k parallel-tempering steps (one Gibbs step per temperature, then neighbour swaps) of persistent replicas,
+         * n per temperature; the β = 1 replica is the negative phase (Desjardins et al. 2010)
+         */
+        PT
     }
 
     /**
-     * @param algorithm CD or PCD
-     * @param gibbsSteps k, Gibbs steps per update, {@code >= 1}
+     * The sparsity target of Hinton's practical guide (2010, §11) and Lee et al. (2008): an exponentially decaying
+     * average q ← decay·q + (1 − decay)·mean_batch E[h | v⁺] of the hidden activations on data is pushed towards the
+     * target p by adding cost·(q − p) to the hidden biases' gradient. Off when {@code cost = 0}.
+     *
+     * @param target p, in (0, 1)
+     * @param cost λ, {@code >= 0}
+     * @param decay of the running average, in [0, 1)
+     */
+    public record Sparsity(double target, double cost, double decay) {
+
+        /** No penalty. */
+        public static final Sparsity OFF = new Sparsity(0.1, 0.0, 0.9);
+
+        public Sparsity {
+            if (!(target > 0 && target < 1)) {
+                throw new IllegalArgumentException("sparsity_target = " + target + "; expected a number in (0, 1)");
+            }
+            Checks.nonNegative("sparsity_cost", cost);
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("sparsity_decay = " + decay + "; expected a number in [0, 1)");
+            }
+        }
+
+        public boolean enabled() {
+            return cost > 0;
+        }
+    }
+
+    /**
+     * @param algorithm CD, PCD or PT
+     * @param gibbsSteps k, Gibbs (for PT: tempering) steps per update, {@code >= 1}
      * @param epochs passes over the data, {@code >= 1}
-     * @param batchSize rows per update (and persistent chains for PCD), {@code >= 1}
+     * @param batchSize rows per update (and persistent chains for PCD, chains per temperature for PT), {@code >= 1}
      * @param learningRate {@code > 0}
      * @param learningRateDecay multiplicative per-epoch decay in (0, 1]
      * @param momentum classical momentum in [0, 1)
      * @param weightDecay L2 coefficient on all parameters, {@code >= 0}
      * @param seed every random draw derives from it
+     * @param temperatures PT's inverse temperatures (null: {@link #DEFAULT_LADDER}); must be null for CD and PCD
+     * @param sparsity the hidden-activation target ({@link Sparsity#OFF} or null: none)
      */
     public record Settings(Algorithm algorithm, int gibbsSteps, int epochs, int batchSize, double learningRate,
-                           double learningRateDecay, double momentum, double weightDecay, long seed) {
+                           double learningRateDecay, double momentum, double weightDecay, long seed,
+                           TemperatureLadder temperatures, Sparsity sparsity) {
+
+        /** PT's ladder when none is given: 10 inverse temperatures linearly spaced from 1 down to 0.1. */
+        public static final TemperatureLadder DEFAULT_LADDER = TemperatureLadder.linear(10, 0.1);
 
         public Settings {
             if (algorithm == null) {
-                throw new IllegalArgumentException("algorithm is null; expected CD or PCD");
+                throw new IllegalArgumentException("algorithm is null; expected CD, PCD or PT");
             }
             Checks.positive("k", gibbsSteps);
             Checks.positive("epochs", epochs);
@@ -57,11 +103,38 @@ public final class RbmTraining {
             Checks.positive("lr", learningRate);
             Checks.inRange("momentum", momentum, 0, 0.999999);
             Checks.nonNegative("weight_decay", weightDecay);
+            if (algorithm == Algorithm.PT && temperatures == null) {
+                temperatures = DEFAULT_LADDER;
+            }
+            if (algorithm != Algorithm.PT && temperatures != null) {
+                throw new IllegalArgumentException("temperatures = " + temperatures + " with algorithm = "
+                        + algorithm + "; expected no temperature ladder (only PT uses one)");
+            }
+            if (sparsity == null) {
+                sparsity = Sparsity.OFF;
+            }
+        }
+
+        /** CD or PCD without a sparsity target (and PT with {@link #DEFAULT_LADDER}). */
+        public Settings(Algorithm algorithm, int gibbsSteps, int epochs, int batchSize, double learningRate,
+                        double learningRateDecay, double momentum, double weightDecay, long seed) {
+            this(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum, weightDecay,
+                    seed, null, null);
         }
 
         /** @return PCD-1, batch 100, lr 0.05 without momentum or decay (scikit-learn's BernoulliRBM defaults). */
         public static Settings pcd(int epochs, long seed) {
             return new Settings(Algorithm.PCD, 1, epochs, 100, 0.05, 1.0, 0.0, 0.0, seed);
+        }
+
+        public Settings withSeed(long value) {
+            return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
+                    weightDecay, value, temperatures, sparsity);
+        }
+
+        public Settings withSparsity(Sparsity value) {
+            return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
+                    weightDecay, seed, temperatures, value);
         }
     }
 
@@ -73,22 +146,31 @@ public final class RbmTraining {
     public static EbmTrainer trainer(RestrictedBoltzmannMachine model, Dataset data, Settings s) {
         TrainerConfig config = new TrainerConfig(s.epochs(), s.batchSize(), s.gibbsSteps(), s.learningRate(),
                 s.learningRateDecay(), Double.POSITIVE_INFINITY, 1e9, 0.0, false, 0, 1,
-                s.algorithm() == Algorithm.PCD ? TrainerConfig.ChainStart.BUFFER : TrainerConfig.ChainStart.DATA,
+                s.algorithm() == Algorithm.CD ? TrainerConfig.ChainStart.DATA : TrainerConfig.ChainStart.BUFFER,
                 s.seed(), null, 1000);
         DataType type = model.parameters().values().iterator().next().dataType();
+        ContrastiveDivergence cd = new ContrastiveDivergence(0.0);
         EbmTrainer.Builder b = EbmTrainer.builder()
                 .model(model)
                 .data(data)
-                .sampler(new BlockGibbsKernel(model))
-                .objective(new ContrastiveDivergence(0.0))
+                .objective(s.sparsity().enabled() ? new SparsityPenalty(cd, s.sparsity()) : cd)
                 .optimizer(new Sgd(s.momentum(), s.weightDecay()))
                 .config(config)
                 .provenance("rbm_algorithm", s.algorithm().name().toLowerCase(java.util.Locale.ROOT) + "-"
                         + s.gibbsSteps())
                 .provenance("rbm_settings", s.toString());
-        if (s.algorithm() == Algorithm.PCD) {
-            b.buffer(new PersistentChains(model.sampleShape(), s.batchSize(), PersistentChains.Init.BERNOULLI, 0, 1,
-                    type));
+        switch (s.algorithm()) {
+            case CD -> b.sampler(new BlockGibbsKernel(model));
+            case PCD -> b.sampler(new BlockGibbsKernel(model)).buffer(new PersistentChains(model.sampleShape(),
+                    s.batchSize(), PersistentChains.Init.BERNOULLI, 0, 1, type));
+            case PT -> b.sampler(new ParallelTemperingKernel(model, s.temperatures()))
+                    .buffer(new TemperedChains(s.temperatures().size(), s.batchSize(), model.sampleShape(), type))
+                    .provenance("rbm_temperatures", s.temperatures().toString());
+            default -> throw new IllegalStateException("unhandled algorithm " + s.algorithm());
+        }
+        if (s.sparsity().enabled()) {
+            b.provenance("rbm_sparsity", "target=" + s.sparsity().target() + " cost=" + s.sparsity().cost()
+                    + " decay=" + s.sparsity().decay());
         }
         return b.build();
     }

@@ -37,6 +37,10 @@ class ParallelTemperingKernelTest {
         StepInfo first = run.infos().get(0);
         assertThat(first.gradientEvaluations()).isEqualTo(10);
         assertThat(run.finalState().replicas()).hasSize(5);
+        // 60 steps alternate even and odd pairs: 30 proposals of 2000 chains per pair
+        assertThat(run.finalState().swapAttempts()).containsExactly(60_000, 60_000, 60_000, 60_000);
+        assertThat(java.util.Arrays.stream(run.finalState().swapRates()).allMatch(rate -> rate >= 0 && rate <= 1)).isTrue();
+        assertThat(first.extras()).containsKeys("swap_rate_0_1", "swap_rate_2_3").doesNotContainKey("swap_rate_1_2");
     }
 
     @Test

@@ -62,6 +62,26 @@ public final class RbmFixtures {
         return Nd4j.create(rows, new long[] {n, visible}, DataType.DOUBLE);
     }
 
+    /**
+     * Two maximally distant modes: noisy copies of 1010… and 0101…, each bit flipped with probability {@code flip}.
+     * The generating distribution's mean log-likelihood is −(log 2 + visible · H(flip)) nats (H the binary entropy),
+     * up to the negligible overlap of the modes; Gibbs chains of a model fitting it rarely cross between them.
+     *
+     * @return shape {@code [n, visible]}, double
+     */
+    public static INDArray twoModeData(int n, int visible, double flip, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] rows = new double[n * visible];
+        for (int r = 0; r < n; r++) {
+            boolean evenOn = rng.nextBoolean();
+            for (int i = 0; i < visible; i++) {
+                double bit = (i % 2 == 0) == evenOn ? 1 : 0;
+                rows[r * visible + i] = rng.nextDouble() < flip ? 1 - bit : bit;
+            }
+        }
+        return Nd4j.create(rows, new long[] {n, visible}, DataType.DOUBLE);
+    }
+
     /** @return a key for tests. */
     public static RandomKey key(long seed) {
         return RandomKey.of(seed);

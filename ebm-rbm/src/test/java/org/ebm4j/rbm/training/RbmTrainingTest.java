@@ -22,7 +22,7 @@ class RbmTrainingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RbmTraining.Algorithm.class)
+    @EnumSource(value = RbmTraining.Algorithm.class, names = {"CD", "PCD"}) // PT: ParallelTemperingTrainingTest
     void oneStepTrainingIncreasesExactLogLikelihood(RbmTraining.Algorithm algorithm) {
         INDArray train = RbmFixtures.prototypeData(300, 12, 3, 0.05, 1);
         BernoulliRbm rbm = BernoulliRbm.random(12, 8, 0.01, DataType.DOUBLE, RandomKey.of(2));

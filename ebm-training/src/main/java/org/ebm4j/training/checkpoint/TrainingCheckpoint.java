@@ -10,11 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything needed to continue a training run exactly: iteration counter, parameters, optimiser state, replay
- * buffer. Randomness needs no saved state: every draw derives from the run's seed and the iteration number.
+ * buffer, and the state of a stateful objective. Randomness needs no saved state: every draw derives from the run's
+ * seed and the iteration number.
  *
- * <p>Stored as a {@link TensorArchive}: arrays {@code param/NAME}, {@code optim/NAME}, {@code buffer}; metadata
- * {@code kind=training-checkpoint}, {@code iteration}, {@code seed} and whatever the run adds (model architecture,
- * command line).
+ * <p>Stored as a {@link TensorArchive}: arrays {@code param/NAME}, {@code optim/NAME}, {@code buffer},
+ * {@code objective/NAME}; metadata {@code kind=training-checkpoint}, {@code iteration}, {@code seed} and whatever the
+ * run adds (model architecture, command line).
  *
  * @param iteration parameter updates done
  * @param seed the run's seed
@@ -22,17 +23,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param optimizerState the optimiser's {@code state()}
  * @param buffer the replay buffer's {@code snapshot()} (may have zero rows)
  * @param metadata extra provenance
+ * @param objectiveState a {@link org.ebm4j.training.objective.StatefulObjective}'s {@code state()} (empty if none)
  */
 public record TrainingCheckpoint(long iteration, long seed, Map<String, INDArray> parameters,
-                                 Map<String, INDArray> optimizerState, INDArray buffer, Map<String, String> metadata) {
+                                 Map<String, INDArray> optimizerState, INDArray buffer, Map<String, String> metadata,
+                                 Map<String, INDArray> objectiveState) {
 
     private static final String KIND = "training-checkpoint";
+
+    public TrainingCheckpoint {
+        objectiveState = objectiveState == null ? Map.of() : objectiveState;
+    }
+
+    /** A checkpoint of a run whose objective has no state. */
+    public TrainingCheckpoint(long iteration, long seed, Map<String, INDArray> parameters,
+                              Map<String, INDArray> optimizerState, INDArray buffer, Map<String, String> metadata) {
+        this(iteration, seed, parameters, optimizerState, buffer, metadata, Map.of());
+    }
 
     /** Writes the checkpoint atomically (temporary file, then rename). */
     public void write(Path file) throws IOException {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         parameters.forEach((k, v) -> arrays.put("param/" + k, v));
         optimizerState.forEach((k, v) -> arrays.put("optim/" + k, v));
+        objectiveState.forEach((k, v) -> arrays.put("objective/" + k, v));
         if (buffer != null) {
             arrays.put("buffer", buffer);
         }
@@ -55,15 +69,18 @@ public record TrainingCheckpoint(long iteration, long seed, Map<String, INDArray
         }
         Map<String, INDArray> params = new LinkedHashMap<>();
         Map<String, INDArray> optim = new LinkedHashMap<>();
+        Map<String, INDArray> objective = new LinkedHashMap<>();
         c.arrays().forEach((k, v) -> {
             if (k.startsWith("param/")) {
                 params.put(k.substring("param/".length()), v);
             } else if (k.startsWith("optim/")) {
                 optim.put(k.substring("optim/".length()), v);
+            } else if (k.startsWith("objective/")) {
+                objective.put(k.substring("objective/".length()), v);
             }
         });
         Map<String, String> meta = new TreeMap<>(c.metadata());
         return new TrainingCheckpoint(Long.parseLong(c.meta("iteration")), Long.parseLong(c.meta("seed")), params,
-                optim, c.arrays().get("buffer"), meta);
+                optim, c.arrays().get("buffer"), meta, objective);
     }
 }

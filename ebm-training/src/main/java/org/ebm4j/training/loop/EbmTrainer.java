@@ -28,7 +28,9 @@ import org.ebm4j.api.training.TrainingDivergedException;
 import org.ebm4j.api.training.TrainingListener;
 import org.ebm4j.api.training.TrainingSummary;
 import org.ebm4j.training.buffer.BufferCounters;
+import org.ebm4j.training.buffer.KernelStateBuffer;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
+import org.ebm4j.training.objective.StatefulObjective;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
@@ -41,7 +43,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <ol>
  *   <li>takes the next minibatch x⁺ of a seeded shuffle, adds N(0, σ²) noise and clamps (if configured);</li>
  *   <li>starts chains from the replay buffer (or from x⁺ for CD-k), runs the sampling kernel for
- *       {@code samplingSteps} steps to get x⁻, and stores x⁻ in the buffer;</li>
+ *       {@code samplingSteps} steps to get x⁻, and stores x⁻ in the buffer; a {@link KernelStateBuffer} instead
+ *       keeps the kernel's whole state (parallel tempering's replicas) from one iteration to the next;</li>
  *   <li>evaluates the objective, checks health (finite energies and gradients, |E| within bound), clips the
  *       gradient's global L2 norm, and lets the optimiser update the parameters;</li>
  *   <li>reports to listeners and writes a checkpoint when due.</li>
@@ -155,13 +158,20 @@ public final class EbmTrainer implements Trainer {
                 (batchInEpoch + 1) * config.batchSize());
         INDArray positive = perturb(data.features(indices), key.fold("data-noise"));
 
-        INDArray start = config.chainStart() == TrainerConfig.ChainStart.DATA
-                ? positive.dup() : buffer.draw(config.batchSize(), key.fold("buffer"));
-        SamplingResult<?> chains = runChains(sampler, start, config.samplingSteps(), key.fold("sampler"));
-        INDArray negative = chains.samples();
-        if (buffer != null && config.chainStart() == TrainerConfig.ChainStart.BUFFER) {
-            buffer.add(negative);
+        SamplingResult<?> chains;
+        if (config.chainStart() == TrainerConfig.ChainStart.BUFFER && buffer instanceof KernelStateBuffer stateful) {
+            SamplerState state = stateful.resume(sampler, config.batchSize(), key.fold("buffer"));
+            chains = continueChains(sampler, state, config.samplingSteps(), key.fold("sampler"));
+            stateful.keep(chains.finalState());
+        } else {
+            INDArray start = config.chainStart() == TrainerConfig.ChainStart.DATA
+                    ? positive.dup() : buffer.draw(config.batchSize(), key.fold("buffer"));
+            chains = runChains(sampler, start, config.samplingSteps(), key.fold("sampler"));
+            if (buffer != null && config.chainStart() == TrainerConfig.ChainStart.BUFFER) {
+                buffer.add(chains.samples());
+            }
         }
+        INDArray negative = chains.samples();
         long t1 = System.nanoTime();
 
         ObjectiveResult result = objective.evaluate(model, positive, negative);
@@ -186,6 +196,9 @@ public final class EbmTrainer implements Trainer {
         if (buffer != null) {
             metrics.put("buffer_size", (double) buffer.size());
         }
+        if (buffer instanceof KernelStateBuffer stateful) {
+            metrics.putAll(stateful.metrics());
+        }
         IterationReport report = new IterationReport(iteration, epoch, lr, metrics, negative);
         listeners.forEach(l -> l.onIteration(context, report));
         return metrics;
@@ -194,6 +207,14 @@ public final class EbmTrainer implements Trainer {
     private static <S extends SamplerState> SamplingResult<S> runChains(SamplingKernel<S> kernel, INDArray start,
                                                                         int steps, RandomKey key) {
         return SamplingDriver.run(kernel, start, steps, key);
+    }
+
+    /** Continues {@code state}, which a {@link KernelStateBuffer} vouched for as a state of {@code kernel}. */
+    @SuppressWarnings("unchecked")
+    private static <S extends SamplerState> SamplingResult<S> continueChains(SamplingKernel<S> kernel,
+                                                                             SamplerState state, int steps,
+                                                                             RandomKey key) {
+        return SamplingDriver.run(kernel, (S) state, steps, key, false, null);
     }
 
     private INDArray perturb(INDArray positive, RandomKey key) {
@@ -269,7 +290,8 @@ public final class EbmTrainer implements Trainer {
             counted.counters().forEach((k, v) -> meta.put(BUFFER_COUNTER + k, Long.toString(v)));
         }
         return new TrainingCheckpoint(iteration, config.seed(), params, optimizer.state(),
-                buffer == null ? null : buffer.snapshot(), meta);
+                buffer == null ? null : buffer.snapshot(), meta,
+                objective instanceof StatefulObjective stateful ? stateful.state() : Map.of());
     }
 
     /** Writes {@link #checkpoint()} to {@code file} atomically and remembers it as the last good checkpoint. */
@@ -283,7 +305,7 @@ public final class EbmTrainer implements Trainer {
     }
 
     /**
-     * Continues from {@code checkpoint}: parameters, optimiser state, buffer and iteration counter.
+     * Continues from {@code checkpoint}: parameters, optimiser state, buffer, objective state and iteration counter.
      *
      * @throws IllegalArgumentException if the checkpoint's parameters or seed do not match this run
      */
@@ -306,6 +328,9 @@ public final class EbmTrainer implements Trainer {
             p.getValue().assign(saved);
         }
         optimizer.restore(checkpoint.optimizerState());
+        if (objective instanceof StatefulObjective stateful) {
+            stateful.restore(checkpoint.objectiveState());
+        }
         if (buffer != null && checkpoint.buffer() != null) {
             buffer.restore(checkpoint.buffer());
             if (buffer instanceof BufferCounters counted) {
