@@ -33,7 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Cells of kind {@code rbm}: a Bernoulli RBM trained on binarised MNIST (pixel &gt; 127) through the shared trainer,
  * then scored. Axis {@code algorithm}: {@code cd}, {@code pcd} or {@code pt} with params {@code k}, {@code lr},
  * {@code momentum}, {@code weight-decay} (and for pt {@code temperatures}, default 10, and {@code beta-min}, 0.1, a
- * linear ladder). Settings: {@code hidden} (default 16), {@code epochs} (5), {@code batch} (100), {@code limit}
+ * geometric ladder). Settings: {@code hidden} (default 16), {@code epochs} (5), {@code batch} (100), {@code limit}
  * (training images, 0 = all), {@code test_limit} (test images, default 10000), {@code ais_runs}
  * (100), {@code ais_betas} (10000), {@code data}.
  *
@@ -56,7 +56,8 @@ public final class RbmCellRunner implements CellRunner {
         };
         int epochs = settings.getPositiveInt("epochs", 5);
         TemperatureLadder ladder = algorithm == RbmTraining.Algorithm.PT
-                ? TemperatureLadder.linear(a.getPositiveInt("temperatures", 10), a.getDouble("beta-min", 0.1)) : null;
+                ? TemperatureLadder.geometric(a.getPositiveInt("temperatures", 10), a.getDouble("beta-min", 0.1))
+                : null;
         RbmTraining.Settings training = new RbmTraining.Settings(algorithm, a.getPositiveInt("k", 1), epochs,
                 settings.getPositiveInt("batch", 100), a.getDouble("lr", 0.05), 1.0, a.getDouble("momentum", 0),
                 a.getDouble("weight-decay", 0), cell.seed(), ladder, null);

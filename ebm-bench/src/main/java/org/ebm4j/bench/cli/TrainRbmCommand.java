@@ -60,7 +60,7 @@ public final class TrainRbmCommand implements Callable<Integer> {
             description = "pt: the hottest replica's inverse temperature, in (0, 1) (default ${DEFAULT-VALUE})")
     double betaMin;
 
-    @Option(names = "--ladder", defaultValue = "linear",
+    @Option(names = "--ladder", defaultValue = "geometric",
             description = "pt: linear or geometric spacing of the betas (default ${DEFAULT-VALUE})")
     String ladder;
 

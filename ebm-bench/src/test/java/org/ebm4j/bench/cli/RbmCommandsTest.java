@@ -38,8 +38,8 @@ class RbmCommandsTest {
     @Test
     void trainWithParallelTemperingReportsSwapRatesAndRecordsTheTemperatures(@TempDir Path dir) throws Exception {
         InfoCommandTest.Run train = InfoCommandTest.run("train-rbm", "--dataset", "synthetic-binary", "--hidden", "8",
-                "--algo", "pt", "--temperatures", "4", "--beta-min", "0.4", "--epochs", "2", "--batch", "20",
-                "--lr", "0.1", "--sparsity-target", "0.2", "--sparsity-cost", "0.1", "--sample-steps", "10",
+                "--algo", "pt", "--temperatures", "4", "--beta-min", "0.4", "--ladder", "linear", "--epochs", "2",
+                "--batch", "20", "--lr", "0.1", "--sparsity-target", "0.2", "--sparsity-cost", "0.1", "--sample-steps", "10",
                 "--log-every", "5", "--out", dir.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("pt-1", "betas 1,0.8,0.6,0.4", "swap acceptance per neighbouring pair",
