@@ -98,6 +98,11 @@ public final class Checks {
         if (x.isEmpty()) {
             return x;
         }
+        // A finite sum implies finite entries (NaN and ±Inf propagate through addition): one reduction instead of
+        // the four below, which run only when the sum is not finite (a bad entry, or an overflowing sum).
+        if (Double.isFinite(x.sumNumber().doubleValue())) {
+            return x;
+        }
         // isNaN/isInfinite ops reduce on the native side without copying the array to the JVM.
         boolean nan = x.isNaN().any();
         boolean inf = x.isInfinite().any();

@@ -37,5 +37,11 @@ class ChecksTest {
         var y = Nd4j.create(new double[] {Double.POSITIVE_INFINITY, Double.NaN});
         assertThatThrownBy(() -> Checks.finite("y", y)).hasMessageContaining("NaN and Inf");
         assertThat(Checks.finite("z", Nd4j.ones(3))).isNotNull();
+        // finite entries whose sum overflows are still finite
+        assertThat(Checks.finite("big", Nd4j.createFromArray(3e38f, 3e38f, 3e38f))).isNotNull();
+        assertThatThrownBy(() -> Checks.finite("inf", Nd4j.createFromArray(1f, Float.POSITIVE_INFINITY)))
+                .hasMessage("inf of shape [2] contains Inf entries; expected finite values");
+        assertThatThrownBy(() -> Checks.finite("both", Nd4j.createFromArray(Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY))).hasMessageContaining("contains Inf entries");
     }
 }

@@ -11,9 +11,14 @@ import org.ebm4j.api.io.TensorArchive;
 import org.ebm4j.api.random.RandomKey;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -30,6 +35,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * input gradient ∇_v F = −b − σ(c + vW)Wᵀ is that of its continuous relaxation (useful for diagnostics only).
  *
  * <p>Saved as a {@link TensorArchive} with {@code model=bernoulli-rbm}; {@link #load} reads it back.
+ *
+ * <p>The sampling and contrastive-gradient calls keep work arrays between calls (allocating native arrays each
+ * minibatch cost as much as the arithmetic), so one instance is for one thread at a time.
  */
 public final class BernoulliRbm implements RestrictedBoltzmannMachine, ContrastiveDivergenceGradient {
 
@@ -39,6 +47,9 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
     private final INDArray visibleBias;
     private final INDArray hiddenBias;
     private final Map<String, INDArray> parameters;
+    private ContrastiveWorkspace contrastiveWorkspace;
+    private INDArray hiddenUniforms;
+    private INDArray visibleUniforms;
 
     /**
      * Wraps existing parameters (not copied: they become the live parameters).
@@ -235,50 +246,184 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
     }
 
     /**
-     * The CD loss and its gradient with one matrix product per phase for the pre-activations and one for ∇_W
-     * (the hidden means are shared by the free energies and the gradients).
+     * The CD loss and its gradient with both phases stacked into one batch [v⁺; v⁻]: one matrix product for all
+     * pre-activations a = c + vW, one for ∇_W = −vᵀ(w ⊙ σ(a)) and two matrix–vector products for the biases, where
+     * wᵢ = ∂L/∂Fᵢ folds the phase sign and 1/n into the hidden means. The free energies need no further product:
+     * Σⱼ softplus(aⱼ) = Σⱼ max(aⱼ, 0) − Σⱼ log max(σ(aⱼ), 1 − σ(aⱼ)), from the hidden means already computed.
+     *
+     * <p>The returned gradient arrays are work arrays of this model: they stay valid until the next call of this
+     * method with the same batch sizes (the trainer uses them within one iteration).
      */
     @Override
     public Result contrastiveGradient(INDArray positive, INDArray negative, double alpha) {
         Checks.nonNegative("alpha", alpha);
         INDArray vPos = batch("positive", positive);
         INDArray vNeg = batch("negative", negative);
-        INDArray aPos = hiddenPreActivation(vPos);
-        INDArray aNeg = hiddenPreActivation(vNeg);
-        INDArray ePos = freeEnergy(vPos, aPos);
-        INDArray eNeg = freeEnergy(vNeg, aNeg);
-        double meanPos = ePos.meanNumber().doubleValue();
-        double meanNeg = eNeg.meanNumber().doubleValue();
-        double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();
-        // dL/dE+_i = (1 + 2 alpha E+_i) / n ;  dL/dE-_j = (-1 + 2 alpha E-_j) / m
-        INDArray wPos = ePos.mul(2 * alpha).addi(1).divi(ePos.length());
-        INDArray wNeg = eNeg.mul(2 * alpha).subi(1).divi(eNeg.length());
-        Map<String, INDArray> g = zeroGradients();
-        accumulateGradient(vPos, Transforms.sigmoid(aPos, false), wPos, g);
-        accumulateGradient(vNeg, Transforms.sigmoid(aNeg, false), wNeg, g);
-        return new Result(meanPos, meanNeg, reg, meanPos - meanNeg + alpha * reg, g);
+        ContrastiveWorkspace ws = contrastiveWorkspace(vPos.size(0), vNeg.size(0));
+        ws.positive.assign(vPos);
+        ws.negative.assign(vNeg);
+        double[] f = ws.freeEnergies(this);
+        int n = (int) vPos.size(0);
+        int m = (int) vNeg.size(0);
+        double sumPos = 0;
+        double sumSqPos = 0;
+        double sumNeg = 0;
+        double sumSqNeg = 0;
+        double[] energyWeights = new double[n + m];
+        for (int i = 0; i < n + m; i++) {
+            // dL/dE+_i = (1 + 2 alpha E+_i) / n ;  dL/dE-_j = (-1 + 2 alpha E-_j) / m
+            if (i < n) {
+                sumPos += f[i];
+                sumSqPos += f[i] * f[i];
+                energyWeights[i] = (1 + 2 * alpha * f[i]) / n;
+            } else {
+                sumNeg += f[i];
+                sumSqNeg += f[i] * f[i];
+                energyWeights[i] = (-1 + 2 * alpha * f[i]) / m;
+            }
+        }
+        double meanPos = sumPos / n;
+        double meanNeg = sumNeg / m;
+        double reg = sumSqPos / n + sumSqNeg / m;
+        ws.accumulateGradient(this, energyWeights);
+        return new Result(meanPos, meanNeg, reg, meanPos - meanNeg + alpha * reg, ws.gradients);
+    }
+
+    private ContrastiveWorkspace contrastiveWorkspace(long n, long m) {
+        if (contrastiveWorkspace == null || contrastiveWorkspace.positive.size(0) != n
+                || contrastiveWorkspace.negative.size(0) != m) {
+            contrastiveWorkspace = new ContrastiveWorkspace(n, m, weights.size(0), weights.size(1), dataType());
+        }
+        return contrastiveWorkspace;
+    }
+
+    /**
+     * Work arrays of {@link #contrastiveGradient} for one pair of batch sizes, allocated once: the stacked visible
+     * batch, its pre-activations, hidden means and a scratch array of the same shape, and the gradients.
+     */
+    private static final class ContrastiveWorkspace {
+        private final INDArray visible;
+        private final INDArray positive;
+        private final INDArray negative;
+        private final INDArray preActivation;
+        private final INDArray hiddenMean;
+        private final INDArray scratch;
+        private final INDArray visibleTerm;
+        private final INDArray positivePart;
+        private final INDArray hiddenOnes;
+        private final long logChunk;
+        private final INDArray energyWeights;
+        private final INDArray ones;
+        private final Map<String, INDArray> gradients;
+
+        ContrastiveWorkspace(long n, long m, long visibleUnits, long hiddenUnits, DataType type) {
+            visible = Nd4j.create(type, n + m, visibleUnits);
+            positive = visible.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+            negative = visible.get(NDArrayIndex.interval(n, n + m), NDArrayIndex.all());
+            preActivation = Nd4j.create(type, n + m, hiddenUnits);
+            hiddenMean = Nd4j.create(type, n + m, hiddenUnits);
+            scratch = Nd4j.create(type, n + m, hiddenUnits);
+            visibleTerm = Nd4j.create(type, n + m, 1);
+            positivePart = Nd4j.create(type, n + m, 1);
+            hiddenOnes = Nd4j.ones(type, hiddenUnits, 1);
+            logChunk = largestDivisorAtMost(hiddenUnits, 100);
+            energyWeights = Nd4j.create(type, 1, n + m);
+            ones = Nd4j.ones(type, 1, n + m);
+            Map<String, INDArray> g = new LinkedHashMap<>();
+            g.put("W", Nd4j.create(type, visibleUnits, hiddenUnits));
+            g.put("b_visible", Nd4j.create(type, visibleUnits));
+            g.put("b_hidden", Nd4j.create(type, hiddenUnits));
+            gradients = java.util.Collections.unmodifiableMap(g);
+        }
+
+        /**
+         * Fills the pre-activations and hidden means of the stacked batch.
+         *
+         * @return F(vᵢ) = −bᵀvᵢ − Σⱼ max(aᵢⱼ, 0) + Σⱼ log max(σ(aᵢⱼ), 1 − σ(aᵢⱼ)) for every stacked row
+         */
+        double[] freeEnergies(BernoulliRbm rbm) {
+            Nd4j.gemm(visible, rbm.weights, preActivation, false, false, 1.0, 0.0);
+            preActivation.addiRowVector(rbm.hiddenBias);
+            Nd4j.exec(new Sigmoid(preActivation, hiddenMean));
+            // row sums as matrix-vector products (BLAS), several times faster than ND4J's row reductions
+            Nd4j.gemm(visible, rbm.visibleBias.reshape(-1, 1), visibleTerm, false, false, 1.0, 0.0);
+            Nd4j.exec(new RectifiedLinear(preActivation, scratch, 0.0));
+            Nd4j.gemm(scratch, hiddenOnes, positivePart, false, false, 1.0, 0.0);
+            // log max(s, 1 − s) = −softplus(−|a|) lies in [−log 2, 0]. Its row sums are taken as sums of logs of
+            // products over chunks of ≤ 100 factors (each ≥ 1/2, so a product stays ≥ 2^-100, far from underflow):
+            // one logarithm per chunk instead of one per entry.
+            Nd4j.exec(new ScalarReverseSubtraction(hiddenMean, scratch, 1.0));
+            Nd4j.exec(new Max(scratch, hiddenMean, scratch));
+            INDArray chunkLogs = Transforms.log(scratch.reshape(scratch.length() / logChunk, logChunk).prod(1), false);
+            double[] logTerm = chunkLogs.reshape(scratch.size(0), -1).sum(1).toDoubleVector();
+            double[] bv = visibleTerm.toDoubleVector();
+            double[] relu = positivePart.toDoubleVector();
+            double[] f = new double[bv.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = -bv[i] - relu[i] + logTerm[i];
+            }
+            return f;
+        }
+
+        private static long largestDivisorAtMost(long n, long bound) {
+            for (long d = Math.min(n, bound); d > 1; d--) {
+                if (n % d == 0) {
+                    return d;
+                }
+            }
+            return 1;
+        }
+
+        /** Sets the gradients to Σᵢ wᵢ ∇_θ F(vᵢ) over the stacked rows (overwrites the hidden means). */
+        void accumulateGradient(BernoulliRbm rbm, double[] w) {
+            for (int i = 0; i < w.length; i++) {
+                energyWeights.putScalar(0, i, w[i]);
+            }
+            INDArray weightedHidden = hiddenMean.muliColumnVector(energyWeights.reshape(-1, 1));
+            Nd4j.gemm(visible, weightedHidden, gradients.get("W"), true, false, -1.0, 0.0);
+            Nd4j.gemm(energyWeights, visible, gradients.get("b_visible").reshape(1, -1), false, false, -1.0, 0.0);
+            Nd4j.gemm(ones, weightedHidden, gradients.get("b_hidden").reshape(1, -1), false, false, -1.0, 0.0);
+        }
     }
 
     @Override
     public INDArray hiddenMean(INDArray visible, double beta) {
-        INDArray a = hiddenPreActivation(visible);
-        return Transforms.sigmoid(beta == 1.0 ? a : a.muli(beta), false);
+        return sigmoidInPlace(hiddenPreActivation(visible), beta);
     }
 
+    /** The draw is made in the array of the means, with the uniforms in a work array kept for the next call. */
     @Override
     public INDArray sampleHidden(INDArray visible, double beta, RandomKey key) {
-        return BernoulliDraws.sampleInPlace(hiddenMean(visible, beta), key);
+        INDArray mean = hiddenMean(visible, beta);
+        hiddenUniforms = workArray(hiddenUniforms, mean);
+        return BernoulliDraws.sampleInPlace(mean, key, hiddenUniforms);
     }
 
     @Override
     public INDArray visibleMean(INDArray hidden, double beta) {
-        INDArray a = visiblePreActivation(hidden);
-        return Transforms.sigmoid(beta == 1.0 ? a : a.muli(beta), false);
+        return sigmoidInPlace(visiblePreActivation(hidden), beta);
     }
 
+    /** The draw is made in the array of the means, with the uniforms in a work array kept for the next call. */
     @Override
     public INDArray sampleVisible(INDArray hidden, double beta, RandomKey key) {
-        return BernoulliDraws.sampleInPlace(visibleMean(hidden, beta), key);
+        INDArray mean = visibleMean(hidden, beta);
+        visibleUniforms = workArray(visibleUniforms, mean);
+        return BernoulliDraws.sampleInPlace(mean, key, visibleUniforms);
+    }
+
+    private static INDArray sigmoidInPlace(INDArray preActivation, double beta) {
+        if (beta != 1.0) {
+            preActivation.muli(beta);
+        }
+        Nd4j.exec(new Sigmoid(preActivation, preActivation));
+        return preActivation;
+    }
+
+    /** @return {@code current} if it has the shape of {@code like}, else a new array of that shape. */
+    private static INDArray workArray(INDArray current, INDArray like) {
+        return current != null && java.util.Arrays.equals(current.shape(), like.shape())
+                ? current : Nd4j.createUninitialized(like.dataType(), like.shape());
     }
 
     @Override

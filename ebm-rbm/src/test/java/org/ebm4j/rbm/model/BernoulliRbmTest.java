@@ -76,6 +76,50 @@ class BernoulliRbmTest {
     }
 
     @Test
+    void stackedContrastiveGradientAgreesWithDoublePrecisionInFloatForWideLayers() {
+        // 500 hidden units: the free energies take logs of products over chunks of 100 hidden means; weights of std 40
+        // push many pre-activations beyond ±88, where log(1 + eᵃ) overflows in float
+        BernoulliRbm exact = RbmFixtures.randomRbm(12, 500, 40.0, 1.0, 11);
+        BernoulliRbm wide = exact.castTo(DataType.FLOAT);
+        INDArray pos = RbmFixtures.prototypeData(7, 12, 2, 0.2, 12);
+        INDArray neg = RbmFixtures.prototypeData(5, 12, 2, 0.4, 13);
+        double alpha = 0.01;
+        ContrastiveDivergenceGradient.Result r = wide.contrastiveGradient(pos.castTo(DataType.FLOAT),
+                neg.castTo(DataType.FLOAT), alpha);
+        INDArray ePos = exact.energy(pos);
+        INDArray eNeg = exact.energy(neg);
+        assertThat(exact.energy(pos).amaxNumber().doubleValue()).isGreaterThan(1000);
+        double meanPos = ePos.meanNumber().doubleValue();
+        double meanNeg = eNeg.meanNumber().doubleValue();
+        assertThat(r.meanEnergyPositive()).isCloseTo(meanPos, within(1e-5 * Math.abs(meanPos)));
+        assertThat(r.meanEnergyNegative()).isCloseTo(meanNeg, within(1e-5 * Math.abs(meanNeg)));
+        Map<String, INDArray> expected = exact.parameterGradient(pos, ePos.mul(2 * alpha).addi(1).divi(7));
+        Map<String, INDArray> gNeg = exact.parameterGradient(neg, eNeg.mul(2 * alpha).subi(1).divi(5));
+        expected.forEach((k, g) -> g.addi(gNeg.get(k)));
+        for (String name : expected.keySet()) {
+            INDArray want = expected.get(name);
+            double error = r.gradients().get(name).castTo(DataType.DOUBLE).sub(want).amaxNumber().doubleValue();
+            assertThat(error).as(name).isLessThanOrEqualTo(1e-4 * want.amaxNumber().doubleValue());
+        }
+    }
+
+    @Test
+    void contrastiveGradientFollowsChangingBatchSizesAndRepeatsItself() {
+        INDArray pos = RbmFixtures.prototypeData(6, 5, 2, 0.1, 3);
+        INDArray neg = RbmFixtures.prototypeData(4, 5, 2, 0.4, 4);
+        Map<String, INDArray> first = new java.util.LinkedHashMap<>();
+        rbm.contrastiveGradient(pos, neg, 0.0).gradients().forEach((k, g) -> first.put(k, g.dup()));
+        INDArray smallPos = pos.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        ContrastiveDivergenceGradient.Result small = rbm.contrastiveGradient(smallPos, neg, 0.0);
+        Map<String, INDArray> expected = rbm.parameterGradient(smallPos, Nd4j.zeros(DataType.DOUBLE, 3).addi(1.0 / 3));
+        Map<String, INDArray> gNeg = rbm.parameterGradient(neg, Nd4j.zeros(DataType.DOUBLE, 4).addi(-1.0 / 4));
+        expected.forEach((k, g) -> g.addi(gNeg.get(k)));
+        expected.forEach((k, g) -> assertThat(small.gradients().get(k).equalsWithEps(g, 1e-10)).as(k).isTrue());
+        assertThat(rbm.contrastiveGradient(pos, neg, 0.0).gradients()).isEqualTo(first);
+    }
+
+    @Test
     void inputGradientIsThatOfTheContinuousRelaxation() {
         INDArray v = Nd4j.create(new double[][] {{0.2, 0.7, 0.1, 0.9, 0.5}});
         INDArray g = rbm.energyAndGradient(v).gradient();

@@ -92,7 +92,11 @@ public final class PersistentChains implements ReplayBuffer {
                     + "; expected the " + chains + " advanced chains, shape [" + chains + ", "
                     + Arrays.toString(sampleShape).replaceAll("[\\[\\]]", "") + "]");
         }
-        state = samples.dup();
+        if (state != null && state.dataType() == samples.dataType() && Arrays.equals(state.shape(), samples.shape())) {
+            state.assign(samples); // copies into the chains' array: no allocation per iteration
+        } else {
+            state = samples.dup();
+        }
     }
 
     @Override

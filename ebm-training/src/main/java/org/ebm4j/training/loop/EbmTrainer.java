@@ -73,6 +73,8 @@ public final class EbmTrainer implements Trainer {
     private final long iterationsPerEpoch;
     private long iteration;
     private Path lastCheckpoint;
+    private int[] order;
+    private int orderEpoch = -1;
 
     private EbmTrainer(Builder b) {
         this.model = Objects.requireNonNull(b.model, "model");
@@ -131,7 +133,10 @@ public final class EbmTrainer implements Trainer {
             RandomKey runKey = RandomKey.of(config.seed());
             while (iteration < total) {
                 int epoch = (int) (iteration / iterationsPerEpoch);
-                int[] order = shuffle(runKey.fold("epoch").fold(epoch));
+                if (epoch != orderEpoch) {
+                    order = shuffle(runKey.fold("epoch").fold(epoch));
+                    orderEpoch = epoch;
+                }
                 int batchInEpoch = (int) (iteration % iterationsPerEpoch);
                 last = step(runKey.fold(iteration + 1), epoch, order, batchInEpoch, context);
                 boolean epochEnd = iteration % iterationsPerEpoch == 0;
@@ -273,10 +278,23 @@ public final class EbmTrainer implements Trainer {
     private static double globalNorm(Map<String, INDArray> gradients) {
         double sumSquares = 0;
         for (INDArray g : gradients.values()) {
-            double n = g.norm2Number().doubleValue();
-            sumSquares += n * n;
+            sumSquares += sumOfSquares(g);
         }
         return Math.sqrt(sumSquares);
+    }
+
+    /** @return Σ g², by BLAS dot (vectorised) where it is finite, else through the overflow-safe L2 norm. */
+    private static double sumOfSquares(INDArray g) {
+        if (g.isView() || g.ordering() != 'c' || g.length() == 0) {
+            double n = g.norm2Number().doubleValue();
+            return n * n;
+        }
+        double dot = Nd4j.getBlasWrapper().level1().dot(g.length(), 1.0, g, g);
+        if (Double.isFinite(dot)) {
+            return dot;
+        }
+        double n = g.norm2Number().doubleValue();
+        return n * n;
     }
 
     /** @return the current state as a checkpoint. */

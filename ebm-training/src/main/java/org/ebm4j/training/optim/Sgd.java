@@ -5,6 +5,8 @@ import java.util.Map;
 import org.ebm4j.api.config.Checks;
 import org.ebm4j.api.training.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.blas.Level1;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -31,9 +33,18 @@ public final class Sgd implements Optimizer {
             INDArray theta = e.getValue();
             INDArray g = OptimizerSupport.gradientFor(e.getKey(), theta, gradients);
             INDArray u = velocity.computeIfAbsent(e.getKey(), k -> Nd4j.zerosLike(theta));
-            INDArray direction = weightDecay > 0 ? g.add(theta.mul(weightDecay)) : g;
-            u.muli(momentum).subi(direction.mul(learningRate));
-            theta.addi(u);
+            // in place with BLAS axpy: no temporary arrays of the parameter's size
+            Level1 blas = Nd4j.getBlasWrapper().level1();
+            if (momentum == 0) {
+                Nd4j.exec(new ScalarMultiplication(g, null, u, -learningRate));
+            } else {
+                u.muli(momentum);
+                blas.axpy(u.length(), -learningRate, g, u);
+            }
+            if (weightDecay > 0) {
+                blas.axpy(u.length(), -learningRate * weightDecay, theta, u);
+            }
+            blas.axpy(theta.length(), 1.0, u, theta);
         }
     }
 

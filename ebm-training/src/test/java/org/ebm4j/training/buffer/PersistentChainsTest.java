@@ -33,6 +33,21 @@ class PersistentChainsTest {
     }
 
     @Test
+    void addedChainsAreCopiesIndependentOfTheCallersArrays() {
+        PersistentChains chains = new PersistentChains(new long[] {3}, 2, PersistentChains.Init.BERNOULLI, 0, 1,
+                DataType.FLOAT);
+        chains.draw(2, RandomKey.of(1));
+        INDArray advanced = Nd4j.createFromArray(new float[][] {{1, 0, 1}, {0, 1, 1}});
+        chains.add(advanced);
+        INDArray expected = advanced.dup();
+        advanced.assign(7);
+        INDArray drawn = chains.draw(2, RandomKey.of(2));
+        assertThat(drawn).isEqualTo(expected);
+        drawn.assign(5);
+        assertThat(chains.draw(2, RandomKey.of(3))).isEqualTo(expected);
+    }
+
+    @Test
     void wrongCountsAndShapesFail() {
         PersistentChains chains = new PersistentChains(new long[] {6}, 4, PersistentChains.Init.UNIFORM, -1, 1,
                 DataType.FLOAT);

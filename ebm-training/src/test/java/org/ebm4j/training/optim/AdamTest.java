@@ -75,4 +75,16 @@ class AdamTest {
         }
         assertThat(params.get("w").getDouble(0)).isCloseTo(theta, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void plainSgdStepsAgainstTheGradientAndKeepsItsVelocity() {
+        Sgd sgd = new Sgd(0, 0);
+        INDArray w = Nd4j.createFromArray(1.0, -2.0, 0.5);
+        Map<String, INDArray> params = Map.of("w", w);
+        INDArray g = Nd4j.createFromArray(0.5, 1.0, -4.0);
+        sgd.update(params, Map.of("w", g), 0.1);
+        assertThat(w.toDoubleVector()).containsExactly(0.95, -2.1, 0.9);
+        assertThat(g.toDoubleVector()).containsExactly(0.5, 1.0, -4.0); // the gradient is not modified
+        assertThat(sgd.state().get("u/w").toDoubleVector()).containsExactly(-0.05, -0.1, 0.4);
+    }
 }
