@@ -71,7 +71,7 @@ public record SeedLangevinKernel(EnergyFunction energy, double stepSize, double 
         double gradientNorm = ChainArrays.meanRowNorm(state.gradient());
         double energyAtGradient = state.energy().meanNumber().doubleValue();
         ChainArrays.clampInPlace(state.gradient(), -gradientClip, gradientClip);
-        x.subi(state.gradient().muli(stepSize));
+        ChainArrays.axpy(-stepSize, state.gradient(), x);  // x −= step·g in one BLAS pass
         ChainArrays.clampInPlace(x, clampMin, clampMax);
         LangevinState next = state.next(x);
         // The energy is evaluated after the noise, before the gradient step: reported as an extra, not as the
