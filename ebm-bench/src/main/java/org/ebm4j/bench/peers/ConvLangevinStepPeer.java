@@ -34,7 +34,14 @@ public final class ConvLangevinStepPeer implements PeerComparison {
                 t.path("seconds_per_step").asDouble(), t.path("impl").asText("pytorch"), true));
     }
 
-    /** Times {@code steps} recipe steps after two warm-up steps, as the peer does. */
+    /**
+     * Steps run before timing: the peer needs two (its first call sets up its kernels); a JVM also compiles the
+     * sampler's Java code during its first steps (on 2 cores the compiler threads compete with the two compute threads),
+     * so ebm4j warms up longer, as the training-iteration comparison drops its first iteration on both sides.
+     */
+    static final int WARM_UP_STEPS = 20;
+
+    /** Times {@code steps} recipe steps after {@link #WARM_UP_STEPS} warm-up steps. */
     static double secondsPerStep(ComponentRegistry registry, int steps) {
         EnergyFunction energy = registry.energies().get("conv-swish")
                 .create(ComponentConfig.of("conv-swish", Map.of("seed", 0)));
@@ -46,7 +53,7 @@ public final class ConvLangevinStepPeer implements PeerComparison {
 
     private static <S extends org.ebm4j.api.sampling.SamplerState> double time(SamplingKernel<S> kernel, INDArray x,
                                                                               int steps) {
-        var warm = SamplingDriver.run(kernel, x, 2, RandomKey.of(2));
+        var warm = SamplingDriver.run(kernel, x, WARM_UP_STEPS, RandomKey.of(2));
         long t0 = System.nanoTime();
         SamplingDriver.run(kernel, warm.finalState(), steps, RandomKey.of(3), false, null);
         return (System.nanoTime() - t0) / 1e9 / steps;
