@@ -102,16 +102,41 @@ final class OneDnnConvStage implements AutoCloseable {
     private record Exec(dnnl_primitive primitive, dnnl_exec_arg_t args, int count) {
     }
 
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /**
+     * The native objects of one stage, released by {@link #close} or, for a stage that was never closed (an energy
+     * dropped without closing), when the stage becomes unreachable.
+     */
+    private static final class NativeResources implements Runnable {
+        final dnnl_stream stream = new dnnl_stream();
+        final List<dnnl_primitive> primitives = new ArrayList<>();
+        final List<dnnl_primitive_desc> descriptors = new ArrayList<>();
+        final List<dnnl_memory> memories = new ArrayList<>();
+        final List<Pointer> buffers = new ArrayList<>();
+        boolean streamCreated;
+
+        @Override
+        public void run() {
+            primitives.forEach(p -> dnnl_primitive_destroy(p));
+            descriptors.forEach(pd -> dnnl_primitive_desc_destroy(pd));
+            memories.forEach(m -> dnnl_memory_destroy(m));
+            if (streamCreated) {
+                dnnl_stream_destroy(stream);
+            }
+            buffers.forEach(Pointer::close);
+        }
+    }
+
     private final long n;
     private final Function<String, INDArray> parameters;
     private final List<Unit> units;
-    private final dnnl_stream stream = new dnnl_stream();
+    private final NativeResources resources = new NativeResources();
+    private final java.lang.ref.Cleaner.Cleanable cleanable = CLEANER.register(this, resources);
+    private final dnnl_stream stream = resources.stream;
     private final List<Exec> forward = new ArrayList<>();
     private final List<Exec> backward = new ArrayList<>();
     private final List<Exec> backwardWithParameters = new ArrayList<>();
-    private final List<dnnl_primitive_desc> descriptors = new ArrayList<>();
-    private final List<dnnl_memory> memories = new ArrayList<>();
-    private final List<Pointer> buffers = new ArrayList<>();
     private final List<dnnl_memory> weightMemories = new ArrayList<>();
     private final List<dnnl_memory> biasMemories = new ArrayList<>();
     private final List<dnnl_memory> weightGradientMemories = new ArrayList<>();
@@ -202,6 +227,7 @@ final class OneDnnConvStage implements AutoCloseable {
             in = l.shape();
         }
         check(dnnl_stream_create(stream, engine(), dnnl_stream_default_flags), "creating a stream");
+        resources.streamCreated = true;
         build();
     }
 
@@ -445,7 +471,7 @@ final class OneDnnConvStage implements AutoCloseable {
 
     private Pointer allocate(dnnl_memory_desc_t md) {
         BytePointer p = new BytePointer(dnnl_memory_desc_get_size(md));
-        buffers.add(p);
+        resources.buffers.add(p);
         return p;
     }
 
@@ -453,27 +479,28 @@ final class OneDnnConvStage implements AutoCloseable {
     private dnnl_memory memory(dnnl_memory_desc_t md, Pointer data) {
         dnnl_memory m = new dnnl_memory();
         check(dnnl_memory_create(m, md, engine(), data), "creating a memory object");
-        memories.add(m);
+        resources.memories.add(m);
         return m;
     }
 
     private dnnl_primitive_desc descriptor(Pointer opDesc, dnnl_primitive_desc hint, String what) {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), null, engine(), hint), what);
-        descriptors.add(pd);
+        resources.descriptors.add(pd);
         return pd;
     }
 
     private dnnl_primitive primitive(dnnl_primitive_desc pd) {
         dnnl_primitive p = new dnnl_primitive();
         check(dnnl_primitive_create(p, pd), "creating a primitive");
+        resources.primitives.add(p);
         return p;
     }
 
     private Exec reorder(dnnl_memory from, dnnl_memory_desc_t fromMd, dnnl_memory to, dnnl_memory_desc_t toMd) {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_reorder_primitive_desc_create(pd, fromMd, engine(), toMd, engine(), null), "a reorder");
-        descriptors.add(pd);
+        resources.descriptors.add(pd);
         return exec(primitive(pd), DNNL_ARG_FROM, from, DNNL_ARG_TO, to);
     }
 
@@ -496,19 +523,7 @@ final class OneDnnConvStage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
         closed = true;
-        java.util.Set<dnnl_primitive> primitives = java.util.Collections.newSetFromMap(
-                new java.util.IdentityHashMap<>());
-        for (List<Exec> list : List.of(forward, backward, backwardWithParameters)) {
-            list.forEach(e -> primitives.add(e.primitive()));
-        }
-        primitives.forEach(p -> dnnl_primitive_destroy(p));
-        descriptors.forEach(pd -> dnnl_primitive_desc_destroy(pd));
-        memories.forEach(m -> dnnl_memory_destroy(m));
-        dnnl_stream_destroy(stream);
-        buffers.forEach(Pointer::close);
+        cleanable.clean();
     }
 }

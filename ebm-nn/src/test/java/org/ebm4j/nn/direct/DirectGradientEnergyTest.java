@@ -120,6 +120,19 @@ class DirectGradientEnergyTest {
         });
     }
 
+    @Test
+    void aClosedOneDnnStageRefusesWork() {
+        SameDiffEnergy net = ConvSwish.create(new ConvSwish.Config(4, 1, 28, 28, 3, DataType.FLOAT));
+        OneDnnConvStage stage = new OneDnnConvStage(net.layers(), net.sampleShape(), 2,
+                net.graph()::getArrForVarName);
+        INDArray out = Nd4j.create(DataType.FLOAT, 2, stage.outputFeatures());
+        stage.forward(Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28), out);
+        stage.close();
+        stage.close();  // idempotent
+        assertThatThrownBy(() -> stage.forward(Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28), out))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
     /** Three channels, a conv without swish, odd sizes and a padding that leaves a right margin of 0. */
     @Test
     void oneDnnAgreesOnOtherShapes() {
