@@ -69,6 +69,19 @@ public final class Checks {
     }
 
     /**
+     * Checks that {@code w} holds one entry per row of a batch of {@code n} (any shape of that length).
+     *
+     * @return {@code w}
+     */
+    public static INDArray perRow(String name, INDArray w, long n) {
+        if (w == null || w.length() != n) {
+            throw new IllegalArgumentException(name + " has shape " + (w == null ? "null" : Arrays.toString(w.shape()))
+                    + "; expected [" + n + "]");
+        }
+        return w;
+    }
+
+    /**
      * Checks that {@code x} is a non-empty batch {@code [n, ...sampleShape]}.
      *
      * @return {@code x}

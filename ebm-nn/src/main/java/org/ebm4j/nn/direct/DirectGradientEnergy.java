@@ -377,12 +377,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
         INDArray input = input("x", x, true);
         long n = input.size(0);
-        if (energyWeights == null || energyWeights.rank() != 1 || energyWeights.length() != n) {
-            throw new IllegalArgumentException("energyWeights has shape "
-                    + (energyWeights == null ? "null" : java.util.Arrays.toString(energyWeights.shape()))
-                    + "; expected [" + n + "] (one weight per row of x)");
-        }
-        Checks.finite("energyWeights", energyWeights);
+        SameDiffEnergy.checkEnergyWeights(energyWeights, n);
         Buffers b = buffers(n);
         forward(input, b);
         return backwardParameters(b, energyWeights.castTo(dataType));
@@ -405,17 +400,14 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         both.get(NDArrayIndex.interval(0, n)).assign(pos);
         both.get(NDArrayIndex.interval(n, n + m)).assign(neg);
         forward(both, b);
-        INDArray e = b.activations.get(layers.size() - 1).reshape(n + m).castTo(DataType.DOUBLE);
+        // a copy: the backward pass below overwrites the top activation (castTo of a DOUBLE net is no copy)
+        INDArray e = b.activations.get(layers.size() - 1).reshape(n + m).castTo(DataType.DOUBLE).dup();
         INDArray ePos = e.get(NDArrayIndex.interval(0, n));
         INDArray eNeg = e.get(NDArrayIndex.interval(n, n + m));
-        double meanPos = ePos.meanNumber().doubleValue();
-        double meanNeg = eNeg.meanNumber().doubleValue();
-        double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();
         INDArray w = Nd4j.create(DataType.DOUBLE, n + m);
-        w.get(NDArrayIndex.interval(0, n)).assign(ePos.mul(2 * alpha).addi(1).divi(n));
-        w.get(NDArrayIndex.interval(n, n + m)).assign(eNeg.mul(2 * alpha).subi(1).divi(m));
-        Map<String, INDArray> g = backwardParameters(b, w.castTo(dataType));
-        return new Result(meanPos, meanNeg, reg, meanPos - meanNeg + alpha * reg, g);
+        w.get(NDArrayIndex.interval(0, n)).assign(ContrastiveDivergenceGradient.lossWeights(ePos, alpha, true));
+        w.get(NDArrayIndex.interval(n, n + m)).assign(ContrastiveDivergenceGradient.lossWeights(eNeg, alpha, false));
+        return Result.of(ePos, eNeg, alpha, backwardParameters(b, w.castTo(dataType)));
     }
 
     /** Backward pass from ∂L/∂Eᵢ = {@code energyWeights} after {@link #forward}, writing only parameter gradients. */

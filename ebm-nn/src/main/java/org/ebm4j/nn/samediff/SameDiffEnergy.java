@@ -189,15 +189,20 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
         INDArray input = input("x", x);
         int n = (int) input.size(0);
+        checkEnergyWeights(energyWeights, n);
+        Map<String, INDArray> g = graph.calculateGradients(Map.of(INPUT, input, LINEAR_COEFF,
+                energyWeights.castTo(dataType), QUADRATIC_COEFF, zeros(n)), parameterNames);
+        return ordered(g);
+    }
+
+    /** Checks the weights of {@link #parameterGradient}: shape {@code [n]}, finite. */
+    public static void checkEnergyWeights(INDArray energyWeights, long n) {
         if (energyWeights == null || energyWeights.rank() != 1 || energyWeights.length() != n) {
             throw new IllegalArgumentException("energyWeights has shape "
                     + (energyWeights == null ? "null" : Arrays.toString(energyWeights.shape())) + "; expected [" + n
                     + "] (one weight per row of x)");
         }
         Checks.finite("energyWeights", energyWeights);
-        Map<String, INDArray> g = graph.calculateGradients(Map.of(INPUT, input, LINEAR_COEFF,
-                energyWeights.castTo(dataType), QUADRATIC_COEFF, zeros(n)), parameterNames);
-        return ordered(g);
     }
 
     @Override
@@ -217,12 +222,8 @@ public final class SameDiffEnergy implements ParametricEnergy, ContrastiveDiverg
         OutAndGrad r = graph.calculateGradientsAndOutputs(
                 Map.of(INPUT, both, LINEAR_COEFF, w, QUADRATIC_COEFF, q), List.of(ENERGY), parameterNames);
         INDArray e = r.getOutputs().get(ENERGY).castTo(DataType.DOUBLE);
-        INDArray ePos = e.get(NDArrayIndex.interval(0, n));
-        INDArray eNeg = e.get(NDArrayIndex.interval(n, n + m));
-        double meanPos = ePos.meanNumber().doubleValue();
-        double meanNeg = eNeg.meanNumber().doubleValue();
-        double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();
-        return new Result(meanPos, meanNeg, reg, meanPos - meanNeg + alpha * reg, ordered(r.getGradients()));
+        return Result.of(e.get(NDArrayIndex.interval(0, n)), e.get(NDArrayIndex.interval(n, n + m)), alpha,
+                ordered(r.getGradients()));
     }
 
     /**

@@ -190,11 +190,7 @@ public final class BoltzmannMachine implements ParametricEnergy {
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
         INDArray s = batch("x", x);
         long n = s.size(0);
-        if (energyWeights == null || energyWeights.length() != n) {
-            throw new IllegalArgumentException("energyWeights has shape " + (energyWeights == null ? "null"
-                    : java.util.Arrays.toString(energyWeights.shape())) + "; expected [" + n + "]");
-        }
-        INDArray w = energyWeights.castTo(dataType()).reshape(n, 1);
+        INDArray w = Checks.perRow("energyWeights", energyWeights, n).castTo(dataType()).reshape(n, 1);
         INDArray v = s.get(NDArrayIndex.all(), NDArrayIndex.interval(0, visible));
         INDArray h = s.get(NDArrayIndex.all(), NDArrayIndex.interval(visible, visible + hidden));
         INDArray wv = v.mulColumnVector(w);

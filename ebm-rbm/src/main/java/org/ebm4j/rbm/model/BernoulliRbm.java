@@ -238,11 +238,7 @@ public final class BernoulliRbm implements RestrictedBoltzmannMachine, Contrasti
     }
 
     private INDArray checkWeights(INDArray w, long n) {
-        if (w == null || w.length() != n) {
-            throw new IllegalArgumentException("energyWeights has shape " + (w == null ? "null"
-                    : java.util.Arrays.toString(w.shape())) + "; expected [" + n + "]");
-        }
-        return w.castTo(dataType()).reshape(n);
+        return Checks.perRow("energyWeights", w, n).castTo(dataType()).reshape(n);
     }
 
     /**

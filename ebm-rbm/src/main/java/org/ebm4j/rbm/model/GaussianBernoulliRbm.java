@@ -92,10 +92,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
     }
 
     private void check(String name, INDArray a, long length) {
-        if (a == null || a.length() != length) {
-            throw new IllegalArgumentException(name + " has shape " + (a == null ? "null"
-                    : java.util.Arrays.toString(a.shape())) + "; expected [" + length + "]");
-        }
+        Checks.perRow(name, a, length);
         if (weights != null && a.dataType() != weights.dataType()) {
             throw new IllegalArgumentException(name + " has data type " + a.dataType() + "; expected "
                     + weights.dataType() + " like W");
@@ -195,11 +192,7 @@ public final class GaussianBernoulliRbm implements RestrictedBoltzmannMachine {
     public Map<String, INDArray> parameterGradient(INDArray x, INDArray energyWeights) {
         INDArray v = batch("x", x);
         long n = v.size(0);
-        if (energyWeights == null || energyWeights.length() != n) {
-            throw new IllegalArgumentException("energyWeights has shape " + (energyWeights == null ? "null"
-                    : java.util.Arrays.toString(energyWeights.shape())) + "; expected [" + n + "]");
-        }
-        INDArray w = energyWeights.castTo(dataType()).reshape(n, 1);
+        INDArray w = Checks.perRow("energyWeights", energyWeights, n).castTo(dataType()).reshape(n, 1);
         INDArray s = precision();
         INDArray vs = v.mulRowVector(s);
         INDArray hidden = Transforms.sigmoid(Nd4j.gemm(vs, weights, false, false).addiRowVector(hiddenBias), false);

@@ -39,35 +39,34 @@ public final class ContrastiveDivergence implements Objective {
     public ObjectiveResult evaluate(ParametricEnergy model, INDArray positive, INDArray negative) {
         model.checkBatch("positive", positive);
         model.checkBatch("negative", negative);
-        if (model instanceof ContrastiveDivergenceGradient fused) {
-            ContrastiveDivergenceGradient.Result r = fused.contrastiveGradient(positive, negative, alpha);
-            return result(r.meanEnergyPositive(), r.meanEnergyNegative(), r.regularizer(), r.gradients());
-        }
+        return result(model instanceof ContrastiveDivergenceGradient fused
+                ? fused.contrastiveGradient(positive, negative, alpha) : separately(model, positive, negative));
+    }
+
+    /** The loss from E and Σ wᵢ∇_θEᵢ of each batch, for models without a fused CD gradient. */
+    private ContrastiveDivergenceGradient.Result separately(ParametricEnergy model, INDArray positive,
+                                                            INDArray negative) {
         INDArray ePos = model.energy(positive);
         INDArray eNeg = model.energy(negative);
-        double meanPos = ePos.meanNumber().doubleValue();
-        double meanNeg = eNeg.meanNumber().doubleValue();
-        double reg = ePos.mul(ePos).meanNumber().doubleValue() + eNeg.mul(eNeg).meanNumber().doubleValue();
-        // dL/dE+_i = (1 + 2 alpha E+_i) / n ;  dL/dE-_j = (-1 + 2 alpha E-_j) / m
-        INDArray wPos = ePos.mul(2 * alpha).addi(1).divi(ePos.length());
-        INDArray wNeg = eNeg.mul(2 * alpha).subi(1).divi(eNeg.length());
-        Map<String, INDArray> gradients = model.parameterGradient(positive, wPos);
-        Map<String, INDArray> gNeg = model.parameterGradient(negative, wNeg);
+        Map<String, INDArray> gradients = model.parameterGradient(positive,
+                ContrastiveDivergenceGradient.lossWeights(ePos, alpha, true));
+        Map<String, INDArray> gNeg = model.parameterGradient(negative,
+                ContrastiveDivergenceGradient.lossWeights(eNeg, alpha, false));
         for (Map.Entry<String, INDArray> e : gradients.entrySet()) {
             e.getValue().addi(gNeg.get(e.getKey()));
         }
-        return result(meanPos, meanNeg, reg, gradients);
+        return ContrastiveDivergenceGradient.Result.of(ePos, eNeg, alpha, gradients);
     }
 
-    private ObjectiveResult result(double meanPos, double meanNeg, double reg, Map<String, INDArray> gradients) {
-        double cd = meanPos - meanNeg;
-        double loss = cd + alpha * reg;
+    private ObjectiveResult result(ContrastiveDivergenceGradient.Result r) {
+        double cd = r.meanEnergyPositive() - r.meanEnergyNegative();
+        double loss = cd + alpha * r.regularizer();
         Map<String, Double> terms = new LinkedHashMap<>();
         terms.put("loss", loss);
         terms.put("cd", cd);
-        terms.put("reg", reg);
-        terms.put("e_pos", meanPos);
-        terms.put("e_neg", meanNeg);
-        return new ObjectiveResult(loss, terms, gradients);
+        terms.put("reg", r.regularizer());
+        terms.put("e_pos", r.meanEnergyPositive());
+        terms.put("e_neg", r.meanEnergyNegative());
+        return new ObjectiveResult(loss, terms, r.gradients());
     }
 }
