@@ -38,8 +38,12 @@ public final class SampleQuality {
         this.referenceFeatures = classifier.features(reference);
     }
 
-    /** One scorer per classifier file (and its modification time) and MNIST folder in this JVM. */
-    private static final Map<String, SampleQuality> SHARED = new java.util.HashMap<>();
+    /** A scorer built from the classifier file as it was at {@code modified}. */
+    private record Shared(long modified, SampleQuality quality) {
+    }
+
+    /** One scorer per classifier file and MNIST folder in this JVM, rebuilt when the file changes. */
+    private static final Map<String, Shared> SHARED = new java.util.HashMap<>();
 
     /**
      * @return scores against the 10,000 MNIST test digits with the cached classifier (trained on first use); built
@@ -49,18 +53,16 @@ public final class SampleQuality {
     public static SampleQuality againstMnistTest(ComponentRegistry registry, Path data, Consumer<String> log)
             throws IOException {
         synchronized (SHARED) {
-            String key = DEFAULT_CLASSIFIER.toAbsolutePath() + "|" + (data == null ? "" : data.toAbsolutePath())
-                    + "|" + (Files.isRegularFile(DEFAULT_CLASSIFIER)
-                    ? Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis() : -1);
-            SampleQuality q = SHARED.get(key);
-            if (q == null) {
+            String key = DEFAULT_CLASSIFIER.toAbsolutePath() + "|" + (data == null ? "" : data.toAbsolutePath());
+            Shared shared = SHARED.get(key);
+            if (shared == null || !Files.isRegularFile(DEFAULT_CLASSIFIER)
+                    || shared.modified() != Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis()) {
                 MnistClassifier c = classifier(DEFAULT_CLASSIFIER, registry, data, log);
-                q = new SampleQuality(c, mnist(registry, data, "test", 10000).images());
-                key = key.substring(0, key.lastIndexOf('|') + 1)
-                        + Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis();
-                SHARED.put(key, q);
+                shared = new Shared(Files.getLastModifiedTime(DEFAULT_CLASSIFIER).toMillis(),
+                        new SampleQuality(c, mnist(registry, data, "test", 10000).images()));
+                SHARED.put(key, shared);
             }
-            return q;
+            return shared.quality();
         }
     }
 

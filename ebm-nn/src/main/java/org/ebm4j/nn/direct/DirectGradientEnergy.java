@@ -33,11 +33,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>With {@link Convolutions#ONEDNN} the convolutional front (conv2d [swish] blocks up to the flatten) runs as
  * oneDNN primitives built once per batch size ({@link OneDnnConvStage}): blocked activation layouts end to end and
- * backward-data convolutions, about twice as fast again for the conv net; FLOAT only.
+ * backward-data convolutions, about three times as fast as libnd4j's convolutions for the conv net; FLOAT only.
  *
  * <p>Everything else — parameters (the same live arrays), parameter gradients, the fused CD gradient, save — is the
- * wrapped SameDiff energy's. Results agree with it to float rounding ({@code DirectGradientEnergyTest},
- * {@code OneDnnConvStageTest}). Not thread-safe.
+ * wrapped SameDiff energy's. Results agree with it to float rounding ({@code DirectGradientEnergyTest}, for
+ * both convolution back ends). Not thread-safe.
  */
 public final class DirectGradientEnergy implements ParametricEnergy, ContrastiveDivergenceGradient {
 
@@ -191,7 +191,6 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
     }
 
     private void forward(INDArray x, Buffers b) {
-        b.input = x;
         INDArray h = x;
         if (b.stage != null) {
             h = b.activations.get(stageLayers - 1);
@@ -203,8 +202,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             if (l.layer() instanceof Layers.Conv2d c) {
                 Nd4j.exec(DynamicCustomOp.builder("conv2d")
                         .addInputs(h, param(l, "weight"), param(l, "bias")).addOutputs(out)
-                        .addIntegerArguments(c.kernel(), c.kernel(), c.stride(), c.stride(), c.padding(),
-                                c.padding(), 1, 1, 0, 0, 0)
+                        .addIntegerArguments(convolutionArguments(c, c.padding()))
                         .build());
             } else if (l.layer() instanceof Layers.Dense) {
                 Nd4j.gemm(h, param(l, "weight"), out, false, false, 1.0, 0.0);
@@ -223,7 +221,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             // transposed convolution, no padding, weights [k, k, in, out] read as deconv2d's [kH, kW, oC, iC]
             Nd4j.exec(DynamicCustomOp.builder("deconv2d")
                     .addInputs(delta, param(l, "weight")).addOutputs(scratch)
-                    .addIntegerArguments(c.kernel(), c.kernel(), c.stride(), c.stride(), 0, 0, 1, 1, 0, 0, 0)
+                    .addIntegerArguments(convolutionArguments(c, 0))
                     .build());
             long p = c.padding();
             dest.assign(scratch.get(NDArrayIndex.all(), NDArrayIndex.all(),
@@ -239,6 +237,14 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         }
     }
 
+    /**
+     * libnd4j's integer arguments of conv2d, conv2d_bp and deconv2d: kernel, stride, {@code padding}, dilation 1,
+     * explicit padding, NCHW, weights [kH, kW, in, out].
+     */
+    private static int[] convolutionArguments(Layers.Conv2d c, int padding) {
+        return new int[] {c.kernel(), c.kernel(), c.stride(), c.stride(), padding, padding, 1, 1, 0, 0, 0};
+    }
+
     private INDArray param(SameDiffEnergy.LayerInfo l, String suffix) {
         return graph.graph().getArrForVarName(l.name() + "." + suffix);
     }
@@ -250,25 +256,15 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
      * output {@code [n, C·H·W]} (the flatten a view of it).
      */
     private static final class Buffers {
-        final long n;
         final List<INDArray> activations;
         final List<INDArray> scratch;
         final INDArray inputGradient;
         final OneDnnConvStage stage;
-        /** the input of the last forward pass (read by the parameter-gradient pass of the first layer) */
-        INDArray input;
-
-        Buffers(long n, List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient,
-                OneDnnConvStage stage) {
-            this.n = n;
+        Buffers(List<INDArray> activations, List<INDArray> scratch, INDArray inputGradient, OneDnnConvStage stage) {
             this.activations = activations;
             this.scratch = scratch;
             this.inputGradient = inputGradient;
             this.stage = stage;
-        }
-
-        INDArray inputGradient() {
-            return inputGradient;
         }
     }
 
@@ -319,7 +315,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             }
             inShape = l.shape();
         }
-        Buffers b = new Buffers(n, acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())), stage);
+        Buffers b = new Buffers(acts, scratch, Nd4j.create(dataType, batch(n, graph.sampleShape())), stage);
         buffers.put(n, b);
         return b;
     }
@@ -380,7 +376,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         SameDiffEnergy.checkEnergyWeights(energyWeights, n);
         Buffers b = buffers(n);
         forward(input, b);
-        return backwardParameters(b, energyWeights.castTo(dataType));
+        return backwardParameters(b, input, energyWeights.castTo(dataType));
     }
 
     /**
@@ -396,7 +392,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         long n = pos.size(0);
         long m = neg.size(0);
         Buffers b = buffers(n + m);
-        INDArray both = b.inputGradient();  // free in this pass: no input gradient is computed
+        INDArray both = b.inputGradient;  // free in this pass: no input gradient is computed
         both.get(NDArrayIndex.interval(0, n)).assign(pos);
         both.get(NDArrayIndex.interval(n, n + m)).assign(neg);
         forward(both, b);
@@ -407,11 +403,14 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
         INDArray w = Nd4j.create(DataType.DOUBLE, n + m);
         w.get(NDArrayIndex.interval(0, n)).assign(ContrastiveDivergenceGradient.lossWeights(ePos, alpha, true));
         w.get(NDArrayIndex.interval(n, n + m)).assign(ContrastiveDivergenceGradient.lossWeights(eNeg, alpha, false));
-        return Result.of(ePos, eNeg, alpha, backwardParameters(b, w.castTo(dataType)));
+        return Result.of(ePos, eNeg, alpha, backwardParameters(b, both, w.castTo(dataType)));
     }
 
-    /** Backward pass from ∂L/∂Eᵢ = {@code energyWeights} after {@link #forward}, writing only parameter gradients. */
-    private Map<String, INDArray> backwardParameters(Buffers b, INDArray energyWeights) {
+    /**
+     * Backward pass from ∂L/∂Eᵢ = {@code energyWeights} after {@link #forward} of {@code x}, writing only parameter
+     * gradients.
+     */
+    private Map<String, INDArray> backwardParameters(Buffers b, INDArray x, INDArray energyWeights) {
         Map<String, INDArray> g = new LinkedHashMap<>();
         graph.parameters().forEach((k, p) -> g.put(k, Nd4j.create(p.dataType(), p.shape())));
         int last = layers.size() - 1;
@@ -420,7 +419,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
             SameDiffEnergy.LayerInfo l = layers.get(i);
             INDArray delta = b.activations.get(i);
             INDArray in = i == 0 ? null : b.activations.get(i - 1);
-            INDArray input = i == 0 ? b.input : in;
+            INDArray input = i == 0 ? x : in;
             if (l.layer() instanceof Layers.Dense) {
                 Nd4j.gemm(input, delta, g.get(l.name() + ".weight"), true, false, 1.0, 0.0);
                 g.get(l.name() + ".bias").assign(delta.sum(0));
@@ -432,8 +431,7 @@ public final class DirectGradientEnergy implements ParametricEnergy, Contrastive
                 Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                         .addInputs(input, param(l, "weight"), param(l, "bias"), delta)
                         .addOutputs(inputGradient, g.get(l.name() + ".weight"), g.get(l.name() + ".bias"))
-                        .addIntegerArguments(c.kernel(), c.kernel(), c.stride(), c.stride(), c.padding(),
-                                c.padding(), 1, 1, 0, 0, 0)
+                        .addIntegerArguments(convolutionArguments(c, c.padding()))
                         .build());
                 if (in != null) {
                     in.assign(inputGradient);
