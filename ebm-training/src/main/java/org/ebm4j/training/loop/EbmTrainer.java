@@ -22,7 +22,6 @@ import org.ebm4j.api.training.Objective;
 import org.ebm4j.api.training.ObjectiveResult;
 import org.ebm4j.api.training.Optimizer;
 import org.ebm4j.api.training.ReplayBuffer;
-import org.ebm4j.api.training.Trainer;
 import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingDivergedException;
 import org.ebm4j.api.training.TrainingListener;
@@ -57,7 +56,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Health: a non-finite loss term, energy or gradient, or a mean energy beyond {@code energyBound}, stops the run
  * with a {@link TrainingDivergedException} before the update, so no poisoned parameters reach a checkpoint.
  */
-public final class EbmTrainer implements Trainer {
+public final class EbmTrainer implements ResumableTrainer {
 
     private static final String BUFFER_COUNTER = "buffer.counter.";
 
@@ -109,10 +108,12 @@ public final class EbmTrainer implements Trainer {
     }
 
     /** @return parameter updates done so far (including those before a resume). */
+    @Override
     public long iteration() {
         return iteration;
     }
 
+    @Override
     public long iterationsPerEpoch() {
         return iterationsPerEpoch;
     }
@@ -134,7 +135,7 @@ public final class EbmTrainer implements Trainer {
             while (iteration < total) {
                 int epoch = (int) (iteration / iterationsPerEpoch);
                 if (epoch != orderEpoch) {
-                    order = shuffle(runKey.fold("epoch").fold(epoch));
+                    order = epochOrder(data.size(), runKey.fold("epoch").fold(epoch));
                     orderEpoch = epoch;
                 }
                 int batchInEpoch = (int) (iteration % iterationsPerEpoch);
@@ -239,8 +240,12 @@ public final class EbmTrainer implements Trainer {
         return positive;
     }
 
-    private int[] shuffle(RandomKey key) {
-        int n = data.size();
+    /**
+     * The visiting order of one epoch: a Fisher–Yates shuffle of 0 … n−1 driven by {@code key}. The trainer calls it
+     * with {@code RandomKey.of(seed).fold("epoch").fold(epoch)}; other loops over the same data (the fused RBM trainer)
+     * use it to visit the minibatches in the same order.
+     */
+    public static int[] epochOrder(int n, RandomKey key) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -297,7 +302,7 @@ public final class EbmTrainer implements Trainer {
         return n * n;
     }
 
-    /** @return the current state as a checkpoint. */
+    @Override
     public TrainingCheckpoint checkpoint() {
         Map<String, INDArray> params = new LinkedHashMap<>();
         model.parameters().forEach((k, v) -> params.put(k, v.dup()));
@@ -312,7 +317,7 @@ public final class EbmTrainer implements Trainer {
                 objective instanceof StatefulObjective stateful ? stateful.state() : Map.of());
     }
 
-    /** Writes {@link #checkpoint()} to {@code file} atomically and remembers it as the last good checkpoint. */
+    @Override
     public void writeCheckpoint(Path file) {
         try {
             checkpoint().write(file);
@@ -327,6 +332,7 @@ public final class EbmTrainer implements Trainer {
      *
      * @throws IllegalArgumentException if the checkpoint's parameters or seed do not match this run
      */
+    @Override
     public void restore(TrainingCheckpoint checkpoint) {
         if (checkpoint.seed() != config.seed()) {
             throw new IllegalArgumentException("checkpoint seed = " + checkpoint.seed() + "; this run's seed is "
