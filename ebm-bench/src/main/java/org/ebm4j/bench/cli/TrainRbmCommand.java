@@ -20,8 +20,9 @@ import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
 import org.ebm4j.rbm.gibbs.GibbsState;
 import org.ebm4j.rbm.gibbs.TemperatureLadder;
 import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.rbm.training.FusedRbmTrainer;
 import org.ebm4j.rbm.training.RbmTraining;
-import org.ebm4j.training.loop.EbmTrainer;
+import org.ebm4j.training.loop.ResumableTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -94,6 +95,17 @@ public final class TrainRbmCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0.0", description = "L2 coefficient (default ${DEFAULT-VALUE})")
     double weightDecay;
 
+    @Option(names = "--engine", defaultValue = "auto",
+            description = "auto, fused or reference: the fused loop for float PCD/CD on binary data (auto: where it"
+                    + " applies), or the shared trainer on ND4J arrays (default ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--persist", defaultValue = "visible",
+            description = "pcd: what the chains keep between updates, visible states (Tieleman 2008) or hidden samples"
+                    + " (scikit-learn's BernoulliRBM; one product fewer per update; fused engine only)"
+                    + " (default ${DEFAULT-VALUE})")
+    String persist;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -135,7 +147,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
         };
         RbmTraining.Settings settings = new RbmTraining.Settings(algo, k, epochs, batch, learningRate,
                 learningRateDecay, momentum, weightDecay, seed,
-                algo == RbmTraining.Algorithm.PT ? ladder() : null, sparsity());
+                algo == RbmTraining.Algorithm.PT ? ladder() : null, sparsity(), RbmTraining.Engine.of(engine),
+                RbmTraining.Persist.of(persist));
         if (logEvery < 1) {
             throw new IllegalArgumentException("--log-every = " + logEvery + "; expected >= 1");
         }
@@ -152,7 +165,8 @@ public final class TrainRbmCommand implements Callable<Integer> {
                 settings.temperatures() == null ? "" : ", betas " + settings.temperatures(),
                 settings.sparsity().enabled() ? ", sparsity target " + sparsityTarget + " cost " + sparsityCost : "");
         log.flush();
-        EbmTrainer trainer = RbmTraining.trainer(rbm, data, settings);
+        ResumableTrainer trainer = RbmTraining.trainer(rbm, data, settings);
+        log.println("engine: " + (trainer instanceof FusedRbmTrainer ? "fused" : "reference"));
         trainer.addListener(new ProgressLog(log, logEvery));
         TrainingSummary summary = trainer.train();
         rbm.save(out.resolve("rbm.zip"));
@@ -207,7 +221,7 @@ public final class TrainRbmCommand implements Callable<Integer> {
     }
 
     /** Writes the command line, environment, the trainer's provenance (settings, temperatures) and final metrics. */
-    private void writeProvenance(EbmTrainer trainer, TrainingSummary summary, Path file) throws java.io.IOException {
+    private void writeProvenance(ResumableTrainer trainer, TrainingSummary summary, Path file) throws java.io.IOException {
         java.util.Map<String, Object> json = Provenance.collect("", "ebm " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs()));
         json.put("training", new java.util.TreeMap<>(trainer.checkpoint().metadata()));

@@ -5,13 +5,16 @@ import org.ebm4j.api.data.Dataset;
 import org.ebm4j.rbm.gibbs.BlockGibbsKernel;
 import org.ebm4j.rbm.gibbs.ParallelTemperingKernel;
 import org.ebm4j.rbm.gibbs.TemperatureLadder;
+import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.rbm.model.RestrictedBoltzmannMachine;
 import org.ebm4j.training.buffer.PersistentChains;
 import org.ebm4j.training.loop.EbmTrainer;
+import org.ebm4j.training.loop.ResumableTrainer;
 import org.ebm4j.training.loop.TrainerConfig;
 import org.ebm4j.training.objective.ContrastiveDivergence;
 import org.ebm4j.training.optim.Sgd;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * CD-k, PCD and parallel-tempering training for RBMs, assembled from the shared pieces: the {@link EbmTrainer} loop,
@@ -42,6 +45,53 @@ public final class RbmTraining {
          * n per temperature; the β = 1 replica is the negative phase (Desjardins et al. 2010)
          */
         PT
+    }
+
+    /** What a persistent chain keeps between updates (PCD only). */
+    public enum Persist {
+        /**
+         * the visible state v: each update draws h ~ p(h | v) and v ~ p(v | h) with the current parameters (Tieleman
+         * 2008, and ebm4j's reference loop)
+         */
+        VISIBLE,
+        /**
+         * the hidden sample h: each update draws v ~ p(v | h) with the current parameters, and the next h from the
+         * hidden means of that v computed for the gradient (before the update), so one product vW fewer per update.
+         * scikit-learn's BernoulliRBM and the deeplearning.net tutorial run PCD this way. Fused loop only.
+         */
+        HIDDEN;
+
+        /** @return the variant called {@code name} (visible or hidden, any case) */
+        public static Persist of(String name) {
+            for (Persist p : values()) {
+                if (p.name().equalsIgnoreCase(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("persist = '" + name + "'; expected visible or hidden");
+        }
+    }
+
+    /** Which loop computes the updates. */
+    public enum Engine {
+        /** {@link #FUSED} where it applies (a float Bernoulli RBM, CD or PCD, no sparsity target, binary data), else
+         * {@link #REFERENCE} */
+        AUTO,
+        /** {@link FusedRbmTrainer}: one loop over Java arrays exploiting binary states; an error where it does not
+         * apply */
+        FUSED,
+        /** the shared {@link EbmTrainer} with the Gibbs kernel, the CD objective and SGD on ND4J arrays */
+        REFERENCE;
+
+        /** @return the engine called {@code name} (auto, fused or reference, any case) */
+        public static Engine of(String name) {
+            for (Engine e : values()) {
+                if (e.name().equalsIgnoreCase(name)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("engine = '" + name + "'; expected auto, fused or reference");
+        }
     }
 
     /**
@@ -85,10 +135,13 @@ public final class RbmTraining {
      * @param seed every random draw derives from it
      * @param temperatures PT's inverse temperatures (null: {@link #DEFAULT_LADDER}); must be null for CD and PCD
      * @param sparsity the hidden-activation target ({@link Sparsity#OFF} or null: none)
+     * @param engine the loop that computes the updates (null: {@link Engine#AUTO})
+     * @param persist what PCD's chains keep between updates (null: {@link Persist#VISIBLE}); must be VISIBLE for CD
+     *     and PT
      */
     public record Settings(Algorithm algorithm, int gibbsSteps, int epochs, int batchSize, double learningRate,
                            double learningRateDecay, double momentum, double weightDecay, long seed,
-                           TemperatureLadder temperatures, Sparsity sparsity) {
+                           TemperatureLadder temperatures, Sparsity sparsity, Engine engine, Persist persist) {
 
         /**
          * PT's ladder when none is given: 10 inverse temperatures spaced geometrically from 1 down to 0.1 (on MNIST
@@ -116,13 +169,31 @@ public final class RbmTraining {
             if (sparsity == null) {
                 sparsity = Sparsity.OFF;
             }
+            if (engine == null) {
+                engine = Engine.AUTO;
+            }
+            if (persist == null) {
+                persist = Persist.VISIBLE;
+            }
+            if (persist == Persist.HIDDEN && algorithm != Algorithm.PCD) {
+                throw new IllegalArgumentException("persist = hidden with algorithm = " + algorithm
+                        + "; expected PCD (only persistent chains keep a state)");
+            }
+        }
+
+        /** Settings chosen by {@link Engine#AUTO}. */
+        public Settings(Algorithm algorithm, int gibbsSteps, int epochs, int batchSize, double learningRate,
+                        double learningRateDecay, double momentum, double weightDecay, long seed,
+                        TemperatureLadder temperatures, Sparsity sparsity) {
+            this(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum, weightDecay,
+                    seed, temperatures, sparsity, Engine.AUTO, Persist.VISIBLE);
         }
 
         /** CD or PCD without a sparsity target (and PT with {@link #DEFAULT_LADDER}). */
         public Settings(Algorithm algorithm, int gibbsSteps, int epochs, int batchSize, double learningRate,
                         double learningRateDecay, double momentum, double weightDecay, long seed) {
             this(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum, weightDecay,
-                    seed, null, null);
+                    seed, null, null, Engine.AUTO, Persist.VISIBLE);
         }
 
         /** @return PCD-1, batch 100, lr 0.05 without momentum or decay (scikit-learn's BernoulliRBM defaults). */
@@ -132,21 +203,69 @@ public final class RbmTraining {
 
         public Settings withSeed(long value) {
             return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
-                    weightDecay, value, temperatures, sparsity);
+                    weightDecay, value, temperatures, sparsity, engine, persist);
         }
 
         public Settings withSparsity(Sparsity value) {
             return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
-                    weightDecay, seed, temperatures, value);
+                    weightDecay, seed, temperatures, value, engine, persist);
+        }
+
+        public Settings withEngine(Engine value) {
+            return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
+                    weightDecay, seed, temperatures, sparsity, value, persist);
+        }
+
+        public Settings withPersist(Persist value) {
+            return new Settings(algorithm, gibbsSteps, epochs, batchSize, learningRate, learningRateDecay, momentum,
+                    weightDecay, seed, temperatures, sparsity, engine, value);
         }
     }
 
     /**
      * @param model the RBM, trained in place
      * @param data binary training rows, shape {@code [n, V]}, at least {@code batchSize} of them
-     * @return a trainer ready to {@link EbmTrainer#train()}; add listeners first
+     * @return the loop {@code s.engine()} selects ({@link FusedRbmTrainer} with as many threads as ND4J uses, or the
+     *     shared {@link EbmTrainer}), ready to {@link ResumableTrainer#train()}; add listeners first
+     * @throws IllegalArgumentException if {@link Engine#FUSED} is asked for where it does not apply
      */
-    public static EbmTrainer trainer(RestrictedBoltzmannMachine model, Dataset data, Settings s) {
+    public static ResumableTrainer trainer(RestrictedBoltzmannMachine model, Dataset data, Settings s) {
+        if (s.engine() != Engine.REFERENCE) {
+            String why = FusedRbmTrainer.unsupported(model, s);
+            int[][] rows = null;
+            if (why == null) {
+                int[] all = new int[data.size()];
+                java.util.Arrays.setAll(all, i -> i);
+                rows = BinaryRows.tryOf(data.features(all));
+                why = rows == null ? "the data are not binary (every entry 0 or 1)" : null;
+            }
+            if (why == null) {
+                return new FusedRbmTrainer((BernoulliRbm) model, rows, s,
+                        Math.max(1, Nd4j.getEnvironment().maxMasterThreads()), provenance(s));
+            }
+            if (s.engine() == Engine.FUSED) {
+                throw new IllegalArgumentException("engine = fused: " + why + "; use engine auto or reference");
+            }
+        }
+        return referenceTrainer(model, data, s);
+    }
+
+    private static java.util.Map<String, String> provenance(Settings s) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("rbm_algorithm", s.algorithm().name().toLowerCase(java.util.Locale.ROOT) + "-" + s.gibbsSteps());
+        p.put("rbm_settings", s.toString());
+        return p;
+    }
+
+    /**
+     * The reference loop whatever {@code s.engine()} says: the shared {@link EbmTrainer} with
+     * {@link BlockGibbsKernel} or {@link ParallelTemperingKernel}, {@link ContrastiveDivergence} and {@link Sgd}.
+     */
+    public static EbmTrainer referenceTrainer(RestrictedBoltzmannMachine model, Dataset data, Settings s) {
+        if (s.persist() != Persist.VISIBLE) {
+            throw new IllegalArgumentException("persist = " + s.persist()
+                    + " with the reference loop; expected visible (persistent hidden samples: fused loop only)");
+        }
         TrainerConfig config = new TrainerConfig(s.epochs(), s.batchSize(), s.gibbsSteps(), s.learningRate(),
                 s.learningRateDecay(), Double.POSITIVE_INFINITY, 1e9, 0.0, false, 0, 1,
                 s.algorithm() == Algorithm.CD ? TrainerConfig.ChainStart.DATA : TrainerConfig.ChainStart.BUFFER,
@@ -161,7 +280,8 @@ public final class RbmTraining {
                 .config(config)
                 .provenance("rbm_algorithm", s.algorithm().name().toLowerCase(java.util.Locale.ROOT) + "-"
                         + s.gibbsSteps())
-                .provenance("rbm_settings", s.toString());
+                .provenance("rbm_settings", s.toString())
+                .provenance("rbm_engine", "reference");
         switch (s.algorithm()) {
             case CD -> b.sampler(new BlockGibbsKernel(model));
             case PCD -> b.sampler(new BlockGibbsKernel(model)).buffer(new PersistentChains(model.sampleShape(),

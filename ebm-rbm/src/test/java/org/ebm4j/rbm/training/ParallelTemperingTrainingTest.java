@@ -13,7 +13,7 @@ import org.ebm4j.rbm.partition.ExactPartition;
 import org.ebm4j.rbm.testing.RbmFixtures;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.data.InMemoryDataset;
-import org.ebm4j.training.loop.EbmTrainer;
+import org.ebm4j.training.loop.ResumableTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +76,7 @@ class ParallelTemperingTrainingTest {
     void swapRatesArePerPairFractionsAndReplicasPersistAcrossUpdatesAndEpochs() {
         INDArray train = RbmFixtures.twoModeData(100, 10, 0.05, 2);
         BernoulliRbm rbm = BernoulliRbm.random(10, 6, 0.01, DataType.DOUBLE, RandomKey.of(3));
-        EbmTrainer trainer = RbmTraining.trainer(rbm, new InMemoryDataset("d", train, null),
+        ResumableTrainer trainer = RbmTraining.trainer(rbm, new InMemoryDataset("d", train, null),
                 pt(3, 10, 0.1, TemperatureLadder.linear(4, 0.7), 5));
         TrainingSummary summary = trainer.train();
         Map<String, Double> metrics = summary.finalMetrics();
@@ -105,11 +105,11 @@ class ParallelTemperingTrainingTest {
                 1e-4, 9, TemperatureLadder.geometric(4, 0.3), target);
 
         BernoulliRbm uninterrupted = BernoulliRbm.random(10, 6, 0.01, DataType.FLOAT, RandomKey.of(1));
-        EbmTrainer reference = RbmTraining.trainer(uninterrupted, new InMemoryDataset("d", train, null), whole);
+        ResumableTrainer reference = RbmTraining.trainer(uninterrupted, new InMemoryDataset("d", train, null), whole);
         reference.train();
 
         BernoulliRbm first = BernoulliRbm.random(10, 6, 0.01, DataType.FLOAT, RandomKey.of(1));
-        EbmTrainer before = RbmTraining.trainer(first, new InMemoryDataset("d", train, null), firstHalf);
+        ResumableTrainer before = RbmTraining.trainer(first, new InMemoryDataset("d", train, null), firstHalf);
         before.train();
         Path file = dir.resolve("pt.ckpt");
         before.writeCheckpoint(file);
@@ -118,7 +118,7 @@ class ParallelTemperingTrainingTest {
         }
 
         BernoulliRbm resumed = BernoulliRbm.random(10, 6, 0.01, DataType.FLOAT, RandomKey.of(77));
-        EbmTrainer after = RbmTraining.trainer(resumed, new InMemoryDataset("d", train, null), whole);
+        ResumableTrainer after = RbmTraining.trainer(resumed, new InMemoryDataset("d", train, null), whole);
         after.restore(TrainingCheckpoint.read(file));
         after.train();
 

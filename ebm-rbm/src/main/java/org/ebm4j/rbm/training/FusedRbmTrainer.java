@@ -1,0 +1,660 @@
+package org.ebm4j.rbm.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.random.RandomKey;
+import org.ebm4j.api.training.IterationReport;
+import org.ebm4j.api.training.TrainingContext;
+import org.ebm4j.api.training.TrainingDivergedException;
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.api.training.TrainingSummary;
+import org.ebm4j.rbm.model.BernoulliRbm;
+import org.ebm4j.training.checkpoint.TrainingCheckpoint;
+import org.ebm4j.training.loop.EbmTrainer;
+import org.ebm4j.training.loop.ResumableTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * CD-k and PCD-k for a float {@link BernoulliRbm} on binary data, as one fused loop over Java arrays: the same
+ * algorithm, objective and SGD update as {@link RbmTraining}'s reference path (the shared {@link EbmTrainer} with
+ * {@code BlockGibbsKernel}, {@code ContrastiveDivergence} and {@code Sgd}), computed the way binary data allow:
+ *
+ * <ul>
+ *   <li>every product of a binary row with W (the data, the chains, the hidden samples with Wᵀ) is a sum of the rows
+ *   of W (or Wᵀ) its ones select ({@link BinaryRows}): about 100 of 784 for MNIST;</li>
+ *   <li>the Gibbs draws are exact Bernoulli(σ(a)) draws that evaluate σ only for the ~1 % of uniforms near σ(a)
+ *   ({@link LogisticDraws});</li>
+ *   <li>∇_W = Σᵢ wᵢ vᵢ σ(aᵢ)ᵀ is, per visible unit, a sum of the weighted hidden means of the rows where it is on, and
+ *   each row of W is updated as soon as its gradient is known (no gradient array, one pass);</li>
+ *   <li>the work is split over {@code threads} by rows (chains, batch rows, visible units), each row with its own
+ *   random stream, so the result does not depend on the thread count.</li>
+ * </ul>
+ *
+ * <p>Free energies (for the reported terms), the health checks (non-finite or out-of-bound energies stop the run
+ * before the update) and the metrics are those of the reference loop; checkpoints have its layout ({@code param/*},
+ * {@code optim/step}, {@code optim/u/*}, {@code buffer} = the persistent chains), so either loop continues the
+ * other's run (with persistent visible states; persistent hidden samples, {@link RbmTraining.Persist#HIDDEN}, are this
+ * loop's alone). The random streams differ from the reference path's: the same seed gives the same run within one
+ * engine.
+ *
+ * <p>The trainer keeps the live parameters in its own arrays while it runs; the model's arrays are brought up to date
+ * before every listener call, at checkpoints and when {@link #train()} returns.
+ */
+public final class FusedRbmTrainer implements ResumableTrainer {
+
+    private static final double ENERGY_BOUND = 1e9;
+    /** Visible units per block of the fused update-and-transpose: 16 floats fill one 64-byte cache line of Wᵀ. */
+    private static final int TRANSPOSE_BLOCK = 16;
+
+    private final BernoulliRbm model;
+    private final RbmTraining.Settings settings;
+    private final int[][] dataRows;
+    private final int threads;
+    private final boolean persistHidden;
+    private final Map<String, String> provenance;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final int visible;
+    private final int hidden;
+    private final int batch;
+    private final long iterationsPerEpoch;
+
+    private final float[][] weights;
+    private final float[][] weightsT;
+    private final float[] visibleBias;
+    private final float[] hiddenBias;
+    private final float[][] velocityW;
+    private final float[] velocityB;
+    private final float[] velocityC;
+    private long optimizerStep;
+
+    private int[][] chains;
+    private long iteration;
+    private Path lastCheckpoint;
+    private int[] order;
+    private int orderEpoch = -1;
+    private ExecutorService pool;
+
+    /** Per-update work arrays: hidden means weighted by ∂L/∂F (positive rows first), free energies. */
+    private float[][] weightedHidden;
+    private final double[] freeEnergy;
+
+    /**
+     * @param model a FLOAT Bernoulli RBM, trained in place
+     * @param data binary rows (every entry 0 or 1), at least {@code settings.batchSize()} of them
+     * @param settings CD or PCD without a sparsity target
+     * @param threads worker threads, {@code >= 1}
+     * @param provenance extra checkpoint metadata (the algorithm, the settings)
+     * @throws IllegalArgumentException if the model, data or settings are outside what this loop computes
+     */
+    public FusedRbmTrainer(BernoulliRbm model, Dataset data, RbmTraining.Settings settings, int threads,
+                           Map<String, String> provenance) {
+        this(model, binaryRows(data), settings, threads, provenance);
+    }
+
+    FusedRbmTrainer(BernoulliRbm model, int[][] dataRows, RbmTraining.Settings settings, int threads,
+                    Map<String, String> provenance) {
+        String why = unsupported(model, settings);
+        if (why != null) {
+            throw new IllegalArgumentException("the fused RBM trainer cannot run this: " + why);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + "; expected >= 1");
+        }
+        if (dataRows.length < settings.batchSize()) {
+            throw new IllegalArgumentException("data has " + dataRows.length + " rows; batch = "
+                    + settings.batchSize() + " needs at least that many");
+        }
+        this.model = model;
+        this.settings = settings;
+        this.dataRows = dataRows;
+        this.threads = threads;
+        this.persistHidden = settings.persist() == RbmTraining.Persist.HIDDEN;
+        this.provenance = new LinkedHashMap<>(provenance);
+        this.visible = model.visibleUnits();
+        this.hidden = model.hiddenUnits();
+        this.batch = settings.batchSize();
+        this.iterationsPerEpoch = dataRows.length / batch;
+        this.weights = new float[visible][hidden];
+        this.weightsT = new float[hidden][visible];
+        this.visibleBias = new float[visible];
+        this.hiddenBias = new float[hidden];
+        this.velocityW = new float[visible][hidden];
+        this.velocityB = new float[visible];
+        this.velocityC = new float[hidden];
+        this.freeEnergy = new double[2 * batch];
+    }
+
+    /**
+     * @return null if this loop computes exactly what the reference path would for {@code model} and {@code s}
+     *     (data aside, which must be binary), else the reason it does not
+     */
+    public static String unsupported(Object model, RbmTraining.Settings s) {
+        if (!(model instanceof BernoulliRbm rbm)) {
+            return "the model is a " + model.getClass().getSimpleName() + "; expected a BernoulliRbm";
+        }
+        if (rbm.dataType() != DataType.FLOAT) {
+            return "the RBM's data type is " + rbm.dataType() + "; expected FLOAT";
+        }
+        if (s.algorithm() == RbmTraining.Algorithm.PT) {
+            return "algorithm PT; expected CD or PCD";
+        }
+        if (s.sparsity().enabled()) {
+            return "a sparsity target is set; expected none";
+        }
+        return null;
+    }
+
+    private static int[][] binaryRows(Dataset data) {
+        int[] all = new int[data.size()];
+        Arrays.setAll(all, i -> i);
+        return BinaryRows.of("data", data.features(all));
+    }
+
+    @Override
+    public void addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public long iterationsPerEpoch() {
+        return iterationsPerEpoch;
+    }
+
+    /** @return the learning rate of {@code epoch}: lr · decayᵉᵖᵒᶜʰ. */
+    public double learningRate(int epoch) {
+        return settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch);
+    }
+
+    @Override
+    public TrainingSummary train() {
+        long total = (long) settings.epochs() * iterationsPerEpoch;
+        TrainingContext context = new TrainingContext(model, settings.epochs(), iterationsPerEpoch, iteration);
+        loadParameters();
+        listeners.forEach(l -> l.onStart(context));
+        long started = System.nanoTime();
+        Map<String, Double> last = Map.of();
+        pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "fused-rbm-trainer");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            RandomKey runKey = RandomKey.of(settings.seed());
+            while (iteration < total) {
+                int epoch = (int) (iteration / iterationsPerEpoch);
+                if (epoch != orderEpoch) {
+                    order = EbmTrainer.epochOrder(dataRows.length, runKey.fold("epoch").fold(epoch));
+                    orderEpoch = epoch;
+                }
+                int batchInEpoch = (int) (iteration % iterationsPerEpoch);
+                last = step(runKey.fold(iteration + 1), epoch, batchInEpoch, context);
+                if (iteration % iterationsPerEpoch == 0) {
+                    listeners.forEach(l -> l.onEpochEnd(context, epoch));
+                }
+            }
+        } catch (TrainingDivergedException e) {
+            TrainingSummary summary = new TrainingSummary(iteration, seconds(started), false, e.getMessage(), last);
+            listeners.forEach(l -> l.onFinish(context, summary));
+            throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool = null;
+            }
+        }
+        TrainingSummary summary = new TrainingSummary(iteration, seconds(started), true, "", last);
+        listeners.forEach(l -> l.onFinish(context, summary));
+        return summary;
+    }
+
+    private Map<String, Double> step(RandomKey key, int epoch, int batchInEpoch, TrainingContext context) {
+        long t0 = System.nanoTime();
+        int[][] positive = new int[batch][];
+        for (int r = 0; r < batch; r++) {
+            positive[r] = dataRows[order[batchInEpoch * batch + r]];
+        }
+        boolean persistent = settings.algorithm() == RbmTraining.Algorithm.PCD;
+        if (persistent && chains == null) {
+            chains = fairCoinChains(key.fold("buffer"), persistHidden ? hidden : visible);
+        }
+        int[][] negative = sampleAndMeans(persistent ? chains : positive, positive, key.fold("sampler"));
+        long t1 = System.nanoTime();
+
+        int[][] stacked = new int[2 * batch][];
+        System.arraycopy(positive, 0, stacked, 0, batch);
+        System.arraycopy(negative, 0, stacked, batch, batch);
+        double ePos = mean(freeEnergy, 0, batch);
+        double eNeg = mean(freeEnergy, batch, 2 * batch);
+        double reg = meanSquare(freeEnergy, 0, batch) + meanSquare(freeEnergy, batch, 2 * batch);
+        checkHealth(ePos, eNeg, reg);
+        double lr = learningRate(epoch);
+        double gradNorm = Math.sqrt(updateParameters(stacked, lr));
+        iteration++;
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", ePos - eNeg);
+        metrics.put("cd", ePos - eNeg);
+        metrics.put("reg", reg);
+        metrics.put("e_pos", ePos);
+        metrics.put("e_neg", eNeg);
+        metrics.put("grad_norm", gradNorm);
+        metrics.put("acceptance", 1.0);
+        metrics.put("sampling_seconds", (t1 - t0) / 1e9);
+        metrics.put("seconds", (System.nanoTime() - t0) / 1e9);
+        if (persistent) {
+            metrics.put("buffer_size", (double) batch);
+        }
+        if (!listeners.isEmpty()) {
+            IterationReport report = new IterationReport(iteration, epoch, lr, metrics,
+                    BinaryRows.toArray(negative, visible, DataType.FLOAT));
+            listeners.forEach(l -> l.onIteration(context, report));
+        }
+        
+        return metrics;
+    }
+
+    private int[][] fairCoinChains(RandomKey key, int units) {
+        SplittableRandom rng = key.javaRandom();
+        int[][] rows = new int[batch][];
+        int[] scratch = new int[units];
+        for (int r = 0; r < batch; r++) {
+            int count = 0;
+            for (int i = 0; i < units; i++) {
+                if (rng.nextBoolean()) {
+                    scratch[count++] = i;
+                }
+            }
+            rows[r] = Arrays.copyOf(scratch, count);
+        }
+        return rows;
+    }
+
+    /**
+     * One parallel pass over the chains: k block-Gibbs steps of chain r (h ~ Bernoulli(σ(c + vW)), then
+     * v ~ Bernoulli(σ(b + hWᵀ))), then the hidden means and free energies of its final state and of data row r
+     * ({@link #meansAndFreeEnergy}), while the chain's state is still in cache. PCD keeps the final visible states
+     * as the chains, or ({@link RbmTraining.Persist#HIDDEN}) starts from the kept hidden samples and keeps a hidden
+     * sample drawn from the final state's means.
+     *
+     * @param start the chains' states (visible, or hidden for persistent hidden samples)
+     * @return the chains' final visible states
+     */
+    private int[][] sampleAndMeans(int[][] start, int[][] positive, RandomKey key) {
+        if (weightedHidden == null) {
+            weightedHidden = new float[2 * batch][hidden];
+        }
+        int[][] v = new int[batch][];
+        int[][] keptHidden = persistHidden ? new int[batch][] : null;
+        parallel(batch, (from, to) -> {
+            float[] hiddenPre = new float[hidden];
+            float[] visiblePre = new float[visible];
+            float[] uniforms = new float[Math.max(hidden, visible)];
+            int[] hiddenOnes = new int[hidden];
+            int[] visibleOnes = new int[visible];
+            for (int r = from; r < to; r++) {
+                SplittableRandom rng = key.fold(r).javaRandom();
+                int[] state = start[r];
+                for (int s = 0; s < settings.gibbsSteps(); s++) {
+                    int[] h;
+                    int hCount;
+                    if (persistHidden && s == 0) {
+                        h = state;
+                        hCount = state.length;
+                    } else {
+                        System.arraycopy(hiddenBias, 0, hiddenPre, 0, hidden);
+                        SparseBinaryProducts.addRows(hiddenPre, weights, state, 0, state.length);
+                        LogisticKernels.fillUniforms(rng, uniforms, hidden);
+                        h = hiddenOnes;
+                        hCount = LogisticKernels.draw(hiddenPre, uniforms, hiddenOnes);
+                    }
+                    System.arraycopy(visibleBias, 0, visiblePre, 0, visible);
+                    SparseBinaryProducts.addRows(visiblePre, weightsT, h, 0, hCount);
+                    LogisticKernels.fillUniforms(rng, uniforms, visible);
+                    state = Arrays.copyOf(visibleOnes, LogisticKernels.draw(visiblePre, uniforms, visibleOnes));
+                }
+                v[r] = state;
+                meansAndFreeEnergy(batch + r, v[r], -1.0 / batch, hiddenPre);
+                if (persistHidden) { // h ~ p(h | v⁻) from the means just computed: σ(a) = −m · (−σ(a)/m)
+                    LogisticKernels.fillUniforms(rng, uniforms, hidden);
+                    keptHidden[r] = Arrays.copyOf(hiddenOnes, LogisticKernels.drawBelow(weightedHidden[batch + r],
+                            -batch, uniforms, hiddenOnes));
+                }
+                meansAndFreeEnergy(r, positive[r], 1.0 / batch, hiddenPre);
+            }
+        });
+        if (settings.algorithm() == RbmTraining.Algorithm.PCD) {
+            chains = persistHidden ? keptHidden : v;
+        }
+        return v;
+    }
+
+    /**
+     * For stacked row r (data rows, then chains) with visible state {@code ones}: a = c + vW, its weighted hidden
+     * means wᵣσ(a) with wᵣ = ∂L/∂Fᵣ = 1/n for data rows and −1/m for chains (L = mean F(v⁺) − mean F(v⁻);
+     * ∇_W F(v) = −vσ(a)ᵀ, so ∇_W L = −Σᵣ wᵣ vᵣ σ(aᵣ)ᵀ), and F(v) = −bᵀv − Σⱼ max(aⱼ, 0) − Σⱼ log(1 + e^−|aⱼ|).
+     */
+    private void meansAndFreeEnergy(int r, int[] ones, double weight, float[] pre) {
+        System.arraycopy(hiddenBias, 0, pre, 0, hidden);
+        SparseBinaryProducts.addRows(pre, weights, ones, 0, ones.length);
+        double softplusSum = LogisticKernels.weightedMeansAndSoftplus(pre, (float) weight, weightedHidden[r]);
+        double visibleTerm = 0;
+        for (int i : ones) {
+            visibleTerm += visibleBias[i];
+        }
+        freeEnergy[r] = -visibleTerm - softplusSum;
+    }
+
+    /**
+     * The gradient of L and the SGD step u ← μu − lr(g + λθ), θ ← θ + u for W (row by row, each row's gradient
+     * Σ over the stacked rows where that visible unit is on of the weighted hidden means), b and c; then Wᵀ.
+     *
+     * @return the squared norm of the gradient
+     */
+    private double updateParameters(int[][] stacked, double lr) {
+        // which stacked rows have visible unit i on: rowsOn[start[i] .. start[i + 1])
+        int[] start = new int[visible + 1];
+        for (int[] ones : stacked) {
+            for (int i : ones) {
+                start[i + 1]++;
+            }
+        }
+        for (int i = 0; i < visible; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] rowsOn = new int[start[visible]];
+        int[] fill = Arrays.copyOf(start, visible);
+        double[] gradB = new double[visible];
+        for (int r = 0; r < stacked.length; r++) {
+            double weight = r < batch ? 1.0 / batch : -1.0 / batch;
+            for (int i : stacked[r]) {
+                rowsOn[fill[i]++] = r;
+                gradB[i] -= weight; // ∇_b F(v) = −v
+            }
+        }
+        float step = (float) lr;
+        float momentum = (float) settings.momentum();
+        float decay = (float) settings.weightDecay();
+        int blocks = (visible + TRANSPOSE_BLOCK - 1) / TRANSPOSE_BLOCK;
+        int parts = parts(blocks);
+        double[] partialNorms = new double[parts];
+        float[] sumC = new float[hidden];
+        java.nio.FloatBuffer modelWeights = floats(model.weights());
+        // blocks of 16 visible units: their rows of W are updated, copied into the model's array and written into
+        // Wᵀ's columns a cache line at a time (no separate transpose or copy of W after the update)
+        parallelChunks(blocks, (chunk, fromBlock, toBlock) -> {
+            float[] sum = new float[hidden];
+            float[] squares = new float[hidden]; // Σᵢ g²ᵢⱼ per column: a vectorised sum, not a serial reduction
+            java.nio.FloatBuffer target = modelWeights.duplicate();
+            int to = Math.min(visible, toBlock * TRANSPOSE_BLOCK);
+            for (int i = fromBlock * TRANSPOSE_BLOCK; i < to; i++) {
+                Arrays.fill(sum, 0f);
+                // Σ over the stacked rows where unit i is on of wᵣσ(aᵣ): ∇_W L row i is its negative
+                SparseBinaryProducts.addRows(sum, weightedHidden, rowsOn, start[i], start[i + 1]);
+                SparseBinaryProducts.addSquares(squares, sum);
+                SparseBinaryProducts.sgdStep(weights[i], velocityW[i], sum, step, momentum, decay);
+                target.put(i * hidden, weights[i]);
+            }
+            SparseBinaryProducts.transposeRows(weights, weightsT, fromBlock * TRANSPOSE_BLOCK, to);
+            // this chunk's share of the hidden units: Σ over all stacked rows of wᵣσ(aᵣ) (∇_c L is its negative)
+            int j0 = (int) ((long) hidden * chunk / parts);
+            int j1 = (int) ((long) hidden * (chunk + 1) / parts);
+            for (float[] row : weightedHidden) {
+                for (int j = j0; j < j1; j++) {
+                    sumC[j] += row[j];
+                }
+            }
+            double norm = 0;
+            for (float q : squares) {
+                norm += q;
+            }
+            partialNorms[chunk] = norm;
+        });
+        double norm = 0;
+        for (double p : partialNorms) {
+            norm += p;
+        }
+        for (int i = 0; i < visible; i++) {
+            norm += gradB[i] * gradB[i];
+            velocityB[i] = (float) (momentum * velocityB[i] - lr * (gradB[i] + decay * visibleBias[i]));
+            visibleBias[i] += velocityB[i];
+        }
+        norm += SparseBinaryProducts.sumOfSquares(sumC);
+        SparseBinaryProducts.sgdStep(hiddenBias, velocityC, sumC, step, momentum, decay);
+        floats(model.visibleBias()).put(visibleBias);
+        floats(model.hiddenBias()).put(hiddenBias);
+        optimizerStep++;
+        return norm;
+    }
+
+    private void checkHealth(double ePos, double eNeg, double reg) {
+        double[] values = {ePos, eNeg, ePos - eNeg, reg};
+        String[] names = {"e_pos", "e_neg", "cd", "reg"};
+        for (int t = 0; t < values.length; t++) {
+            if (!Double.isFinite(values[t])) {
+                throw diverged(names[t] + " = " + values[t]);
+            }
+        }
+        if (Math.abs(ePos) > ENERGY_BOUND) {
+            throw diverged("e_pos = " + ePos + " exceeds energy_bound = " + ENERGY_BOUND);
+        }
+        if (Math.abs(eNeg) > ENERGY_BOUND) {
+            throw diverged("e_neg = " + eNeg + " exceeds energy_bound = " + ENERGY_BOUND);
+        }
+    }
+
+    private TrainingDivergedException diverged(String what) {
+        return new TrainingDivergedException("training diverged at iteration " + (iteration + 1) + ": " + what
+                + "; parameters were not updated. Last good checkpoint: "
+                + (lastCheckpoint == null ? "none written" : lastCheckpoint.toString()));
+    }
+
+    private static double mean(double[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += x[i];
+        }
+        return s / (to - from);
+    }
+
+    private static double meanSquare(double[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += x[i] * x[i];
+        }
+        return s / (to - from);
+    }
+
+    /** Copies the model's arrays into the trainer's (at the start of {@link #train()}). */
+    private void loadParameters() {
+        copyRows(model.weights(), weights);
+        SparseBinaryProducts.transposeRows(weights, weightsT, 0, visible);
+        floats(model.visibleBias()).get(visibleBias);
+        floats(model.hiddenBias()).get(hiddenBias);
+    }
+
+    /** @return a view of {@code a}'s native memory (a FLOAT array whose entries are contiguous in row-major order) */
+    private static java.nio.FloatBuffer floats(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || (a.rank() > 1 && a.ordering() != 'c') || a.elementWiseStride() != 1) {
+            throw new IllegalStateException("parameter array " + java.util.Arrays.toString(a.shape()) + " "
+                    + a.dataType() + " is not a contiguous row-major FLOAT array");
+        }
+        java.nio.FloatBuffer all = a.data().asNioFloat();
+        all.position((int) a.offset()).limit((int) (a.offset() + a.length()));
+        return all.slice();
+    }
+
+    private static void copyRows(INDArray from, float[][] into) {
+        java.nio.FloatBuffer buffer = floats(from.castTo(DataType.FLOAT).dup('c'));
+        for (float[] row : into) {
+            buffer.get(row);
+        }
+    }
+
+    private INDArray velocity(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
+        }
+        return Nd4j.create(flat, new long[] {rows.length, rows[0].length}, 'c');
+    }
+
+    @Override
+    public TrainingCheckpoint checkpoint() {
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        model.parameters().forEach((k, v) -> params.put(k, v.dup()));
+        Map<String, INDArray> optimizer = new LinkedHashMap<>();
+        optimizer.put("step", Nd4j.scalar(optimizerStep));
+        optimizer.put("u/W", velocity(velocityW));
+        optimizer.put("u/b_visible", Nd4j.create(velocityB.clone(), new long[] {visible}, 'c'));
+        optimizer.put("u/b_hidden", Nd4j.create(velocityC.clone(), new long[] {hidden}, 'c'));
+        Map<String, String> meta = new LinkedHashMap<>(provenance);
+        meta.put("architecture", model.architecture());
+        meta.put("config", settings.toString());
+        meta.put("rbm_engine", "fused");
+        INDArray buffer = chains == null ? null
+                : BinaryRows.toArray(chains, persistHidden ? hidden : visible, DataType.FLOAT);
+        return new TrainingCheckpoint(iteration, settings.seed(), params, optimizer, buffer, meta);
+    }
+
+    @Override
+    public void writeCheckpoint(Path file) {
+        try {
+            checkpoint().write(file);
+            lastCheckpoint = file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing checkpoint " + file + " failed", e);
+        }
+    }
+
+    @Override
+    public void restore(TrainingCheckpoint checkpoint) {
+        if (checkpoint.seed() != settings.seed()) {
+            throw new IllegalArgumentException("checkpoint seed = " + checkpoint.seed() + "; this run's seed is "
+                    + settings.seed() + " (resume with the same seed to reproduce the run)");
+        }
+        Map<String, INDArray> params = model.parameters();
+        if (!params.keySet().equals(checkpoint.parameters().keySet())) {
+            throw new IllegalArgumentException("checkpoint has parameters " + checkpoint.parameters().keySet()
+                    + "; the model has " + params.keySet());
+        }
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            INDArray saved = checkpoint.parameters().get(p.getKey());
+            if (!Arrays.equals(saved.shape(), p.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint parameter '" + p.getKey() + "' has shape "
+                        + Arrays.toString(saved.shape()) + "; the model's is " + Arrays.toString(p.getValue().shape()));
+            }
+            p.getValue().assign(saved);
+        }
+        Map<String, INDArray> optimizer = checkpoint.optimizerState();
+        optimizerStep = optimizer.containsKey("step") ? optimizer.get("step").getLong(0) : 0;
+        restoreVelocity(optimizer.get("u/W"), velocityW);
+        restoreVector(optimizer.get("u/b_visible"), velocityB);
+        restoreVector(optimizer.get("u/b_hidden"), velocityC);
+        chains = null;
+        if (settings.algorithm() == RbmTraining.Algorithm.PCD && checkpoint.buffer() != null
+                && checkpoint.buffer().size(0) > 0) {
+            int units = persistHidden ? hidden : visible;
+            if (checkpoint.buffer().size(0) != batch || checkpoint.buffer().size(1) != units) {
+                throw new IllegalArgumentException("checkpoint chains have shape "
+                        + Arrays.toString(checkpoint.buffer().shape()) + "; expected [" + batch + ", " + units + "] ("
+                        + (persistHidden ? "hidden" : "visible") + " states)");
+            }
+            chains = BinaryRows.of("checkpoint chains", checkpoint.buffer());
+        }
+        iteration = checkpoint.iteration();
+    }
+
+    private static void restoreVelocity(INDArray saved, float[][] into) {
+        if (saved == null) {
+            for (float[] row : into) {
+                Arrays.fill(row, 0f);
+            }
+        } else {
+            copyRows(saved, into);
+        }
+    }
+
+    private static void restoreVector(INDArray saved, float[] into) {
+        if (saved == null) {
+            Arrays.fill(into, 0f);
+        } else {
+            floats(saved.castTo(DataType.FLOAT).dup('c')).get(into);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A piece of row-parallel work over the rows [from, to). */
+    private interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /** A piece of row-parallel work over the rows [from, to), the {@code chunk}-th of the split. */
+    private interface ChunkTask {
+        void run(int chunk, int from, int to);
+    }
+
+    private void parallel(int n, RangeTask task) {
+        parallelChunks(n, (chunk, from, to) -> task.run(from, to));
+    }
+
+    /** @return how many chunks {@link #parallelChunks} splits n rows into */
+    private int parts(int n) {
+        return pool == null ? 1 : Math.max(1, Math.min(threads, n));
+    }
+
+    /**
+     * Splits [0, n) into {@link #parts(int)} contiguous chunks (chunk p is [n·p/parts, n·(p+1)/parts)), runs them on
+     * the pool and the calling thread.
+     */
+    private void parallelChunks(int n, ChunkTask task) {
+        int parts = parts(n);
+        if (parts < 2) {
+            task.run(0, 0, n);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(parts - 1);
+        for (int p = 1; p < parts; p++) {
+            int chunk = p;
+            int from = (int) ((long) n * p / parts);
+            int to = (int) ((long) n * (p + 1) / parts);
+            running.add(pool.submit(() -> task.run(chunk, from, to)));
+        }
+        task.run(0, 0, (int) ((long) n / parts));
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a worker", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("a worker failed", e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.ebm4j.rbm.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LogisticKernelsTest {
+
+    /** The squeeze is exact: the draw is "u < σ(a)" for every pair, also right at the bounds and far out. */
+    @Test
+    void drawIsExactlyUniformBelowSigmoid() {
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int t = 0; t < 2_000_000; t++) {
+            double scale = t % 3 == 0 ? 4 : t % 3 == 1 ? 30 : 1e4;
+            float a = (float) ((rng.nextDouble() * 2 - 1) * scale);
+            double sigma = LogisticDraws.sigmoid(a);
+            double u = switch (t % 4) {
+                case 0 -> rng.nextDouble();
+                case 1 -> Math.nextDown(sigma);
+                case 2 -> sigma;
+                default -> Math.nextUp(sigma);
+            };
+            if (u >= 1) {
+                continue;
+            }
+            assertThat(LogisticDraws.draw(a, u)).as("a = %s, u = %s", a, u).isEqualTo(u < sigma);
+        }
+        assertThat(LogisticDraws.draw(Float.NaN, 0.0)).isFalse();
+        assertThat(LogisticDraws.draw(Float.POSITIVE_INFINITY, 0.999)).isTrue();
+        assertThat(LogisticDraws.draw(Float.NEGATIVE_INFINITY, 0.0)).isFalse();
+    }
+
+    /** With the trainer's float uniforms, each unit is 1 with frequency σ(a) within 5 standard errors. */
+    @Test
+    void drawFrequenciesMatchTheSigmoid() {
+        float[] pre = {-20f, -6f, -2.5f, -0.3f, 0f, 0.01f, 1f, 3.3f, 9f, 20f};
+        int n = 200_000;
+        long[] ones = new long[pre.length];
+        float[] uniforms = new float[pre.length];
+        int[] indices = new int[pre.length];
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int t = 0; t < n; t++) {
+            LogisticKernels.fillUniforms(rng, uniforms, pre.length);
+            int count = LogisticKernels.draw(pre, uniforms, indices);
+            for (int k = 0; k < count; k++) {
+                ones[indices[k]]++;
+            }
+        }
+        for (int j = 0; j < pre.length; j++) {
+            double p = LogisticDraws.sigmoid(pre[j]);
+            double se = Math.sqrt(p * (1 - p) / n);
+            assertThat((double) ones[j] / n).as("a = %s", pre[j]).isCloseTo(p, within(5 * se + 1e-7));
+        }
+    }
+
+    @Test
+    void uniformsAreOnTheFloatGridAndUniform() {
+        float[] u = new float[100_001];
+        LogisticKernels.fillUniforms(new SplittableRandom(3), u, u.length);
+        double sum = 0;
+        for (float x : u) {
+            assertThat(x).isBetween(0f, Math.nextDown(1f));
+            assertThat(x * 0x1p24f).isEqualTo((float) Math.rint(x * 0x1p24f));
+            sum += x;
+        }
+        // mean of U[0, 1): 1/2 with standard error sqrt(1/12 / n)
+        assertThat(sum / u.length).isCloseTo(0.5, within(5 * Math.sqrt(1.0 / 12 / u.length)));
+    }
+
+    @Test
+    void meansAndSoftplusAgreeWithTheirDefinitions() {
+        SplittableRandom rng = new SplittableRandom(5);
+        float[] pre = new float[777];
+        for (int j = 0; j < pre.length; j++) {
+            pre[j] = (float) ((rng.nextDouble() * 2 - 1) * (j % 2 == 0 ? 8 : 200));
+        }
+        float[] out = new float[pre.length];
+        double softplus = LogisticKernels.weightedMeansAndSoftplus(pre, -0.25f, out);
+        double expected = 0;
+        for (int j = 0; j < pre.length; j++) {
+            double a = pre[j];
+            expected += Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+            double sigma = 1 / (1 + Math.exp(-a));
+            assertThat(out[j]).as("a = %s", a).isCloseTo((float) (-0.25 * sigma), within(1e-7f));
+        }
+        assertThat(softplus).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+
+    @Test
+    void expOfNonPositiveArgumentsIsAccurate() {
+        double worst = 0;
+        for (double x = -100; x <= 0; x += 0.000937) {
+            worst = Math.max(worst, Math.abs(SparseBinaryProducts.expNonPositive(x) / Math.exp(x) - 1));
+        }
+        assertThat(worst).isLessThan(2e-8);
+        assertThat(SparseBinaryProducts.expNonPositive(0)).isEqualTo(1.0);
+        assertThat(SparseBinaryProducts.expNonPositive(-1e300)).isEqualTo(SparseBinaryProducts.expNonPositive(-100));
+    }
+
+    @Test
+    void rowSumsAndTransposeMatchTheirDefinitions() {
+        SplittableRandom rng = new SplittableRandom(2);
+        float[][] m = new float[37][23];
+        for (float[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        int[] selected = {0, 3, 4, 9, 17, 18, 30, 36};
+        float[] acc = new float[23];
+        acc[5] = 1f;
+        SparseBinaryProducts.addRows(acc, m, selected, 1, selected.length);
+        for (int j = 0; j < 23; j++) {
+            double expected = j == 5 ? 1 : 0;
+            for (int k = 1; k < selected.length; k++) {
+                expected += m[selected[k]][j];
+            }
+            assertThat((double) acc[j]).isCloseTo(expected, within(1e-5));
+        }
+        float[][] t = new float[23][37];
+        SparseBinaryProducts.transposeRows(m, t, 0, 20);
+        SparseBinaryProducts.transposeRows(m, t, 20, 37);
+        for (int i = 0; i < 37; i++) {
+            for (int j = 0; j < 23; j++) {
+                assertThat(t[j][i]).isEqualTo(m[i][j]);
+            }
+        }
+    }
+}
