@@ -63,12 +63,7 @@ public final class RbmTraining {
 
         /** @return the variant called {@code name} (visible or hidden, any case) */
         public static Persist of(String name) {
-            for (Persist p : values()) {
-                if (p.name().equalsIgnoreCase(name)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("persist = '" + name + "'; expected visible or hidden");
+            return named(values(), "persist", name);
         }
     }
 
@@ -85,13 +80,20 @@ public final class RbmTraining {
 
         /** @return the engine called {@code name} (auto, fused or reference, any case) */
         public static Engine of(String name) {
-            for (Engine e : values()) {
-                if (e.name().equalsIgnoreCase(name)) {
-                    return e;
-                }
-            }
-            throw new IllegalArgumentException("engine = '" + name + "'; expected auto, fused or reference");
+            return named(values(), "engine", name);
         }
+    }
+
+    /** @return the constant of {@code values} called {@code name} in any case, or an error naming the choices */
+    private static <E extends Enum<E>> E named(E[] values, String argument, String name) {
+        for (E e : values) {
+            if (e.name().equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(argument + " = '" + name + "'; expected " + java.util.Arrays.stream(values)
+                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", ", "", "")).replaceAll(", ([^,]*)$", " or $1"));
     }
 
     /**

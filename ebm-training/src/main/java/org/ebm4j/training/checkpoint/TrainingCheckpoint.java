@@ -1,6 +1,7 @@
 package org.ebm4j.training.checkpoint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +56,43 @@ public record TrainingCheckpoint(long iteration, long seed, Map<String, INDArray
         meta.put("iteration", Long.toString(iteration));
         meta.put("seed", Long.toString(seed));
         TensorArchive.write(file, meta, arrays);
+    }
+
+    /** As {@link #write(Path)}, with a failure thrown as an {@link UncheckedIOException} naming the file. */
+    public void writeUnchecked(Path file) {
+        try {
+            write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing checkpoint " + file + " failed", e);
+        }
+    }
+
+    /**
+     * Copies this checkpoint's parameters into a run's live arrays, after checking that the run has the same seed
+     * and parameters of the same names and shapes.
+     *
+     * @param runSeed the seed of the run that continues
+     * @param modelParameters the model's parameter arrays, overwritten
+     * @throws IllegalArgumentException naming what does not match
+     */
+    public void restoreParameters(long runSeed, Map<String, INDArray> modelParameters) {
+        if (seed != runSeed) {
+            throw new IllegalArgumentException("checkpoint seed = " + seed + "; this run's seed is " + runSeed
+                    + " (resume with the same seed to reproduce the run)");
+        }
+        if (!modelParameters.keySet().equals(parameters.keySet())) {
+            throw new IllegalArgumentException("checkpoint has parameters " + parameters.keySet()
+                    + "; the model has " + modelParameters.keySet());
+        }
+        for (Map.Entry<String, INDArray> p : modelParameters.entrySet()) {
+            INDArray saved = parameters.get(p.getKey());
+            if (!java.util.Arrays.equals(saved.shape(), p.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint parameter '" + p.getKey() + "' has shape "
+                        + java.util.Arrays.toString(saved.shape()) + "; the model's is "
+                        + java.util.Arrays.toString(p.getValue().shape()));
+            }
+            p.getValue().assign(saved);
+        }
     }
 
     /**

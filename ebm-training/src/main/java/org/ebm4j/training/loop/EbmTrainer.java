@@ -1,7 +1,5 @@
 package org.ebm4j.training.loop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -319,12 +317,8 @@ public final class EbmTrainer implements ResumableTrainer {
 
     @Override
     public void writeCheckpoint(Path file) {
-        try {
-            checkpoint().write(file);
-            lastCheckpoint = file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing checkpoint " + file + " failed", e);
-        }
+        checkpoint().writeUnchecked(file);
+        lastCheckpoint = file;
     }
 
     /**
@@ -334,23 +328,7 @@ public final class EbmTrainer implements ResumableTrainer {
      */
     @Override
     public void restore(TrainingCheckpoint checkpoint) {
-        if (checkpoint.seed() != config.seed()) {
-            throw new IllegalArgumentException("checkpoint seed = " + checkpoint.seed() + "; this run's seed is "
-                    + config.seed() + " (resume with the same seed to reproduce the run)");
-        }
-        Map<String, INDArray> params = model.parameters();
-        if (!params.keySet().equals(checkpoint.parameters().keySet())) {
-            throw new IllegalArgumentException("checkpoint has parameters " + checkpoint.parameters().keySet()
-                    + "; the model has " + params.keySet());
-        }
-        for (Map.Entry<String, INDArray> p : params.entrySet()) {
-            INDArray saved = checkpoint.parameters().get(p.getKey());
-            if (!Arrays.equals(saved.shape(), p.getValue().shape())) {
-                throw new IllegalArgumentException("checkpoint parameter '" + p.getKey() + "' has shape "
-                        + Arrays.toString(saved.shape()) + "; the model's is " + Arrays.toString(p.getValue().shape()));
-            }
-            p.getValue().assign(saved);
-        }
+        checkpoint.restoreParameters(config.seed(), model.parameters());
         optimizer.restore(checkpoint.optimizerState());
         if (objective instanceof StatefulObjective stateful) {
             stateful.restore(checkpoint.objectiveState());
