@@ -24,6 +24,13 @@ public interface Dataset {
      */
     INDArray features(int[] indices);
 
+    /** @return every state, in order: shape {@code [size(), ...sampleShape()]} */
+    default INDArray allFeatures() {
+        int[] all = new int[size()];
+        java.util.Arrays.setAll(all, i -> i);
+        return features(all);
+    }
+
     /** @return class labels aligned with the states, if the set has them. */
     default Optional<int[]> labels() {
         return Optional.empty();

@@ -64,9 +64,9 @@ public final class RbmCellRunner implements CellRunner {
         String dir = settings.getString("data", "");
         Path data = dir.isEmpty() ? null : Path.of(dir);
         Dataset train = RbmData.open(registry, "mnist", data, "train", settings.getNonNegativeInt("limit", 0));
-        INDArray trainRows = RbmData.all(train);
-        INDArray test = RbmData.all(RbmData.open(registry, "mnist", data, "test",
-                settings.getPositiveInt("test_limit", 10000))).castTo(DataType.DOUBLE);
+        INDArray trainRows = train.allFeatures();
+        INDArray test = RbmData.open(registry, "mnist", data, "test",
+                settings.getPositiveInt("test_limit", 10000)).allFeatures().castTo(DataType.DOUBLE);
         RandomKey key = RandomKey.of(cell.seed());
         BernoulliRbm rbm = BernoulliRbm.random((int) train.sampleShape()[0], settings.getPositiveInt("hidden", 16),
                 0.01, DataType.FLOAT, key.fold("init")).initVisibleBiasFromData(trainRows);

@@ -90,7 +90,7 @@ public final class EvalRbmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("dataset rows have " + test.sampleShape()[0]
                     + " values; the model has " + rbm.visibleUnits() + " visible units");
         }
-        INDArray testRows = RbmData.all(test);
+        INDArray testRows = test.allFeatures();
         RandomKey key = RandomKey.of(seed);
         out.printf("model: %s (%s)%n", rbm.architecture(), source.model != null ? source.model : source.npyDir);
         out.printf("data: %s (%d rows); AIS base rates from %s (%d rows)%n", test.name(), test.size(), train.name(),
@@ -99,7 +99,7 @@ public final class EvalRbmCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         AisEstimate ais = AnnealedImportanceSampling.estimate(rbm,
-                AnnealedImportanceSampling.baseRateBias(RbmData.all(train)), aisRuns, aisBetas, key.fold("ais"),
+                AnnealedImportanceSampling.baseRateBias(train.allFeatures()), aisRuns, aisBetas, key.fold("ais"),
                 (done, total) -> reportProgress(out, t0, done, total));
         double aisSeconds = (System.nanoTime() - t0) / 1e9;
         double meanNegFreeEnergy = -RbmScores.meanFreeEnergy(rbm, testRows);

@@ -88,7 +88,7 @@ public final class OodCommand implements Callable<Integer> {
             test = test.with("dir", data);
         }
         Dataset inDistribution = registry.datasets().get(test.name()).open(test.config("dataset"));
-        INDArray x = all(inDistribution);
+        INDArray x = inDistribution.allFeatures();
         double[] reference = energies(model, x);
 
         Map<String, INDArray> outliers = new LinkedHashMap<>();
@@ -100,7 +100,8 @@ public final class OodCommand implements Callable<Integer> {
             Map<String, String> otherOptions = new LinkedHashMap<>(other.options());
             otherOptions.keySet().retainAll(List.of("dir", "split", "limit", "scale", "flatten", "dtype"));
             other = new Component("idx", otherOptions);
-            outliers.put("idx " + idx.getFileName(), all(registry.datasets().get("idx").open(other.config("dataset"))));
+            outliers.put("idx " + idx.getFileName(),
+                    registry.datasets().get("idx").open(other.config("dataset")).allFeatures());
         }
         List<Scored> scored = new ArrayList<>();
         scored.add(new Scored(inDistribution.name(), reference, Double.NaN));
@@ -165,12 +166,6 @@ public final class OodCommand implements Callable<Integer> {
             chart.addSeries(label, h.getxAxisData(), fractions).setMarker(SeriesMarkers.NONE);
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private INDArray all(Dataset d) {
-        int[] indices = new int[d.size()];
-        Arrays.setAll(indices, i -> i);
-        return d.features(indices);
     }
 
     private double[] energies(ParametricEnergy model, INDArray x) {

@@ -44,13 +44,4 @@ public final class RbmData {
         }
         return data;
     }
-
-    /** @return every row of {@code data}, shape {@code [n, V]}. */
-    public static INDArray all(Dataset data) {
-        int[] indices = new int[data.size()];
-        for (int i = 0; i < indices.length; i++) {
-            indices[i] = i;
-        }
-        return data.features(indices);
-    }
 }

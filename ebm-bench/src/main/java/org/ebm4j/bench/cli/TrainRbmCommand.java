@@ -156,7 +156,7 @@ public final class TrainRbmCommand implements Callable<Integer> {
         int visible = (int) data.sampleShape()[0];
         RandomKey key = RandomKey.of(seed);
         BernoulliRbm rbm = BernoulliRbm.random(visible, hidden, 0.01, type, key.fold("init"));
-        INDArray all = RbmData.all(data);
+        INDArray all = data.allFeatures();
         rbm.initVisibleBiasFromData(all);
         log.printf("train-rbm: %s on %s (%d rows), %s-%d, %d epochs, batch %d, lr %s, momentum %s, "
                         + "weight decay %s%s%s%n",

@@ -38,7 +38,7 @@ public final class RbmPcdPeer implements PeerComparison {
         String impl = s.path("impl").asText("sklearn");
 
         Dataset train = RbmData.open(context.registry(), "mnist", context.data(), "train", limit);
-        INDArray rows = RbmData.all(train);
+        INDArray rows = train.allFeatures();
         warmUp(context, rows);
         BernoulliRbm rbm = BernoulliRbm.random(784, 500, 0.01, DataType.FLOAT, RandomKey.of(0).fold("init"))
                 .initVisibleBiasFromData(rows);
@@ -55,8 +55,8 @@ public final class RbmPcdPeer implements PeerComparison {
         double reference = RbmTraining.referenceTrainer(referenceRbm, train, RbmTraining.Settings.pcd(epochs, 0))
                 .train().seconds() / epochs;
 
-        INDArray test = RbmData.all(RbmData.open(context.registry(), "mnist", context.data(), "test",
-                context.quick() ? 1000 : 10000)).castTo(DataType.DOUBLE);
+        INDArray test = RbmData.open(context.registry(), "mnist", context.data(), "test",
+                context.quick() ? 1000 : 10000).allFeatures().castTo(DataType.DOUBLE);
         INDArray base = AnnealedImportanceSampling.baseRateBias(rows.castTo(DataType.DOUBLE));
         double llOurs = logLikelihood(rbm.castTo(DataType.DOUBLE), base, test, betas);
         double llPeer = logLikelihood(SklearnNpyParameters.load(peerDir, DataType.DOUBLE), base, test, betas);

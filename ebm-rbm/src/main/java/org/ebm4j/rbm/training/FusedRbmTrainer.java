@@ -23,6 +23,7 @@ import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.loop.EbmTrainer;
 import org.ebm4j.training.loop.ResumableTrainer;
+import org.ebm4j.training.loop.TrainingHealth;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>every product of a binary row with W (the data, the chains, the hidden samples with Wᵀ) is a sum of the rows
  *   of W (or Wᵀ) its ones select ({@link BinaryRows}): about 100 of 784 for MNIST;</li>
  *   <li>the Gibbs draws are exact Bernoulli(σ(a)) draws that evaluate σ only for the ~1 % of uniforms near σ(a)
- *   ({@link LogisticDraws});</li>
+ *   ({@link LogisticKernels});</li>
  *   <li>∇_W = Σᵢ wᵢ vᵢ σ(aᵢ)ᵀ is, per visible unit, a sum of the weighted hidden means of the rows where it is on, and
  *   each row of W is updated as soon as its gradient is known (no gradient array, one pass);</li>
  *   <li>the work is split over {@code threads} by rows (chains, batch rows, visible units), each row with its own
@@ -55,7 +56,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FusedRbmTrainer implements ResumableTrainer {
 
-    private static final double ENERGY_BOUND = 1e9;
     /** Visible units per block of the fused update-and-transpose: 16 floats fill one 64-byte cache line of Wᵀ. */
     private static final int TRANSPOSE_BLOCK = 16;
 
@@ -101,7 +101,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
      */
     public FusedRbmTrainer(BernoulliRbm model, Dataset data, RbmTraining.Settings settings, int threads,
                            Map<String, String> provenance) {
-        this(model, binaryRows(data), settings, threads, provenance);
+        this(model, BinaryRows.of("data", data.allFeatures()), settings, threads, provenance);
     }
 
     FusedRbmTrainer(BernoulliRbm model, int[][] dataRows, RbmTraining.Settings settings, int threads,
@@ -155,12 +155,6 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             return "a sparsity target is set; expected none";
         }
         return null;
-    }
-
-    private static int[][] binaryRows(Dataset data) {
-        int[] all = new int[data.size()];
-        Arrays.setAll(all, i -> i);
-        return BinaryRows.of("data", data.features(all));
     }
 
     @Override
@@ -243,21 +237,21 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         System.arraycopy(negative, 0, stacked, batch, batch);
         double ePos = mean(freeEnergy, 0, batch);
         double eNeg = mean(freeEnergy, batch, 2 * batch);
-        double reg = meanSquare(freeEnergy, 0, batch) + meanSquare(freeEnergy, batch, 2 * batch);
-        checkHealth(ePos, eNeg, reg);
+        // the terms of the ContrastiveDivergence objective at α = 0, in its order
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", ePos - eNeg);
+        metrics.put("cd", ePos - eNeg);
+        metrics.put("reg", meanSquare(freeEnergy, 0, batch) + meanSquare(freeEnergy, batch, 2 * batch));
+        metrics.put("e_pos", ePos);
+        metrics.put("e_neg", eNeg);
+        TrainingHealth.check(metrics, RbmTraining.ENERGY_BOUND, iteration, lastCheckpoint);
         double lr = learningRate(epoch);
         double gradNorm = Math.sqrt(updateParameters(stacked, lr));
         iteration++;
 
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", ePos - eNeg);
-        metrics.put("cd", ePos - eNeg);
-        metrics.put("reg", reg);
-        metrics.put("e_pos", ePos);
-        metrics.put("e_neg", eNeg);
         metrics.put("grad_norm", gradNorm);
         metrics.put("acceptance", 1.0);
-        metrics.put("sampling_seconds", (t1 - t0) / 1e9);
+        metrics.put("sampling_seconds", (t1 - t0) / 1e9); // the Gibbs steps with both phases' hidden means
         metrics.put("seconds", (System.nanoTime() - t0) / 1e9);
         if (persistent) {
             metrics.put("buffer_size", (double) batch);
@@ -267,7 +261,6 @@ public final class FusedRbmTrainer implements ResumableTrainer {
                     BinaryRows.toArray(negative, visible, DataType.FLOAT));
             listeners.forEach(l -> l.onIteration(context, report));
         }
-        
         return metrics;
     }
 
@@ -381,12 +374,12 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         }
         int[] rowsOn = new int[start[visible]];
         int[] fill = Arrays.copyOf(start, visible);
-        double[] gradB = new double[visible];
+        float[] sumB = new float[visible]; // Σᵣ wᵣvᵣ: ∇_b L is its negative (∇_b F(v) = −v)
         for (int r = 0; r < stacked.length; r++) {
-            double weight = r < batch ? 1.0 / batch : -1.0 / batch;
+            float weight = r < batch ? 1f / batch : -1f / batch;
             for (int i : stacked[r]) {
                 rowsOn[fill[i]++] = r;
-                gradB[i] -= weight; // ∇_b F(v) = −v
+                sumB[i] += weight;
             }
         }
         float step = (float) lr;
@@ -431,39 +424,13 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         for (double p : partialNorms) {
             norm += p;
         }
-        for (int i = 0; i < visible; i++) {
-            norm += gradB[i] * gradB[i];
-            velocityB[i] = (float) (momentum * velocityB[i] - lr * (gradB[i] + decay * visibleBias[i]));
-            visibleBias[i] += velocityB[i];
-        }
-        norm += SparseBinaryProducts.sumOfSquares(sumC);
+        norm += SparseBinaryProducts.sumOfSquares(sumB) + SparseBinaryProducts.sumOfSquares(sumC);
+        SparseBinaryProducts.sgdStep(visibleBias, velocityB, sumB, step, momentum, decay);
         SparseBinaryProducts.sgdStep(hiddenBias, velocityC, sumC, step, momentum, decay);
         floats(model.visibleBias()).put(visibleBias);
         floats(model.hiddenBias()).put(hiddenBias);
         optimizerStep++;
         return norm;
-    }
-
-    private void checkHealth(double ePos, double eNeg, double reg) {
-        double[] values = {ePos, eNeg, ePos - eNeg, reg};
-        String[] names = {"e_pos", "e_neg", "cd", "reg"};
-        for (int t = 0; t < values.length; t++) {
-            if (!Double.isFinite(values[t])) {
-                throw diverged(names[t] + " = " + values[t]);
-            }
-        }
-        if (Math.abs(ePos) > ENERGY_BOUND) {
-            throw diverged("e_pos = " + ePos + " exceeds energy_bound = " + ENERGY_BOUND);
-        }
-        if (Math.abs(eNeg) > ENERGY_BOUND) {
-            throw diverged("e_neg = " + eNeg + " exceeds energy_bound = " + ENERGY_BOUND);
-        }
-    }
-
-    private TrainingDivergedException diverged(String what) {
-        return new TrainingDivergedException("training diverged at iteration " + (iteration + 1) + ": " + what
-                + "; parameters were not updated. Last good checkpoint: "
-                + (lastCheckpoint == null ? "none written" : lastCheckpoint.toString()));
     }
 
     private static double mean(double[] x, int from, int to) {
@@ -508,12 +475,14 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         }
     }
 
-    private INDArray velocity(float[][] rows) {
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
+    /** @return the rows as a new FLOAT array of shape {@code [rows.length, rows[0].length]} */
+    private static INDArray array(float[]... rows) {
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, rows.length, rows[0].length);
+        java.nio.FloatBuffer buffer = floats(a);
+        for (float[] row : rows) {
+            buffer.put(row);
         }
-        return Nd4j.create(flat, new long[] {rows.length, rows[0].length}, 'c');
+        return a;
     }
 
     @Override
@@ -522,9 +491,9 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         model.parameters().forEach((k, v) -> params.put(k, v.dup()));
         Map<String, INDArray> optimizer = new LinkedHashMap<>();
         optimizer.put("step", Nd4j.scalar(optimizerStep));
-        optimizer.put("u/W", velocity(velocityW));
-        optimizer.put("u/b_visible", Nd4j.create(velocityB.clone(), new long[] {visible}, 'c'));
-        optimizer.put("u/b_hidden", Nd4j.create(velocityC.clone(), new long[] {hidden}, 'c'));
+        optimizer.put("u/W", array(velocityW));
+        optimizer.put("u/b_visible", array(velocityB).reshape(visible));
+        optimizer.put("u/b_hidden", array(velocityC).reshape(hidden));
         Map<String, String> meta = new LinkedHashMap<>(provenance);
         meta.put("architecture", model.architecture());
         meta.put("config", settings.toString());

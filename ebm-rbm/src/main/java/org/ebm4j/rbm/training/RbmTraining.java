@@ -28,8 +28,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * "probabilities, not samples" choice of Hinton's practical guide, §3). PT (Desjardins et al. 2010; Salakhutdinov
  * 2009) only changes where v⁻ comes from: the β = 1 replica of a tempered chain that crosses between modes through
  * swaps with hotter replicas.
+ *
+ * <p>{@link #trainer} returns the loop {@link Settings#engine()} selects: this reference loop, or
+ * {@link FusedRbmTrainer}, which computes the same CD/PCD update for float Bernoulli RBMs on binary data in one loop
+ * over Java arrays.
  */
 public final class RbmTraining {
+
+    /** The largest |mean free energy| of a batch either engine accepts before it stops the run as diverged. */
+    public static final double ENERGY_BOUND = 1e9;
 
     private RbmTraining() {
     }
@@ -236,9 +243,7 @@ public final class RbmTraining {
             String why = FusedRbmTrainer.unsupported(model, s);
             int[][] rows = null;
             if (why == null) {
-                int[] all = new int[data.size()];
-                java.util.Arrays.setAll(all, i -> i);
-                rows = BinaryRows.tryOf(data.features(all));
+                rows = BinaryRows.tryOf(data.allFeatures());
                 why = rows == null ? "the data are not binary (every entry 0 or 1)" : null;
             }
             if (why == null) {
@@ -269,7 +274,7 @@ public final class RbmTraining {
                     + " with the reference loop; expected visible (persistent hidden samples: fused loop only)");
         }
         TrainerConfig config = new TrainerConfig(s.epochs(), s.batchSize(), s.gibbsSteps(), s.learningRate(),
-                s.learningRateDecay(), Double.POSITIVE_INFINITY, 1e9, 0.0, false, 0, 1,
+                s.learningRateDecay(), Double.POSITIVE_INFINITY, ENERGY_BOUND, 0.0, false, 0, 1,
                 s.algorithm() == Algorithm.CD ? TrainerConfig.ChainStart.DATA : TrainerConfig.ChainStart.BUFFER,
                 s.seed(), null, 1000);
         DataType type = model.parameters().values().iterator().next().dataType();
@@ -280,10 +285,8 @@ public final class RbmTraining {
                 .objective(s.sparsity().enabled() ? new SparsityPenalty(cd, s.sparsity()) : cd)
                 .optimizer(new Sgd(s.momentum(), s.weightDecay()))
                 .config(config)
-                .provenance("rbm_algorithm", s.algorithm().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                        + s.gibbsSteps())
-                .provenance("rbm_settings", s.toString())
                 .provenance("rbm_engine", "reference");
+        provenance(s).forEach(b::provenance);
         switch (s.algorithm()) {
             case CD -> b.sampler(new BlockGibbsKernel(model));
             case PCD -> b.sampler(new BlockGibbsKernel(model)).buffer(new PersistentChains(model.sampleShape(),

@@ -77,20 +77,6 @@ final class SparseBinaryProducts {
         }
     }
 
-    /**
-     * e^x for x ≤ 0 to about 1e-8 relative (enough for float outputs and for free energies reported as metrics), in
-     * a third of {@link Math#exp}'s time here: x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its degree-7 Taylor
-     * polynomial (error ≤ r⁸/8! ≈ 6e-9), 2ⁿ built from its exponent bits. Arguments below −100 give e^−100.
-     */
-    static double expNonPositive(double x) {
-        double y = x < -100.0 ? -100.0 : x;
-        long n = (long) (y * 1.4426950408889634 - 0.5); // nearest integer to y / ln 2 (truncation is towards zero)
-        double r = (y - n * 0.6931471803691238) - n * 1.9082149292705877e-10; // ln 2 in two parts (fdlibm)
-        double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
-                + r * (1.0 / 5040)))))));
-        return p * Double.longBitsToDouble((n + 1023) << 52);
-    }
-
     /** {@code squares[j] += x[j]²}: per-column sums of squares, vectorised (a float reduction Σ x² is not). */
     static void addSquares(float[] squares, float[] x) {
         for (int j = 0; j < x.length; j++) {

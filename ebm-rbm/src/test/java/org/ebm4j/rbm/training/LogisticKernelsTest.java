@@ -15,7 +15,7 @@ class LogisticKernelsTest {
         for (int t = 0; t < 2_000_000; t++) {
             double scale = t % 3 == 0 ? 4 : t % 3 == 1 ? 30 : 1e4;
             float a = (float) ((rng.nextDouble() * 2 - 1) * scale);
-            double sigma = LogisticDraws.sigmoid(a);
+            double sigma = LogisticKernels.sigmoid(a);
             double u = switch (t % 4) {
                 case 0 -> rng.nextDouble();
                 case 1 -> Math.nextDown(sigma);
@@ -25,11 +25,11 @@ class LogisticKernelsTest {
             if (u >= 1) {
                 continue;
             }
-            assertThat(LogisticDraws.draw(a, u)).as("a = %s, u = %s", a, u).isEqualTo(u < sigma);
+            assertThat(LogisticKernels.draw(a, u)).as("a = %s, u = %s", a, u).isEqualTo(u < sigma);
         }
-        assertThat(LogisticDraws.draw(Float.NaN, 0.0)).isFalse();
-        assertThat(LogisticDraws.draw(Float.POSITIVE_INFINITY, 0.999)).isTrue();
-        assertThat(LogisticDraws.draw(Float.NEGATIVE_INFINITY, 0.0)).isFalse();
+        assertThat(LogisticKernels.draw(Float.NaN, 0.0)).isFalse();
+        assertThat(LogisticKernels.draw(Float.POSITIVE_INFINITY, 0.999)).isTrue();
+        assertThat(LogisticKernels.draw(Float.NEGATIVE_INFINITY, 0.0)).isFalse();
     }
 
     /** With the trainer's float uniforms, each unit is 1 with frequency σ(a) within 5 standard errors. */
@@ -49,7 +49,7 @@ class LogisticKernelsTest {
             }
         }
         for (int j = 0; j < pre.length; j++) {
-            double p = LogisticDraws.sigmoid(pre[j]);
+            double p = LogisticKernels.sigmoid(pre[j]);
             double se = Math.sqrt(p * (1 - p) / n);
             assertThat((double) ones[j] / n).as("a = %s", pre[j]).isCloseTo(p, within(5 * se + 1e-7));
         }
@@ -92,11 +92,11 @@ class LogisticKernelsTest {
     void expOfNonPositiveArgumentsIsAccurate() {
         double worst = 0;
         for (double x = -100; x <= 0; x += 0.000937) {
-            worst = Math.max(worst, Math.abs(SparseBinaryProducts.expNonPositive(x) / Math.exp(x) - 1));
+            worst = Math.max(worst, Math.abs(LogisticKernels.expNonPositive(x) / Math.exp(x) - 1));
         }
         assertThat(worst).isLessThan(2e-8);
-        assertThat(SparseBinaryProducts.expNonPositive(0)).isEqualTo(1.0);
-        assertThat(SparseBinaryProducts.expNonPositive(-1e300)).isEqualTo(SparseBinaryProducts.expNonPositive(-100));
+        assertThat(LogisticKernels.expNonPositive(0)).isEqualTo(1.0);
+        assertThat(LogisticKernels.expNonPositive(-1e300)).isEqualTo(LogisticKernels.expNonPositive(-100));
     }
 
     @Test

@@ -179,7 +179,7 @@ public final class EbmTrainer implements ResumableTrainer {
         long t1 = System.nanoTime();
 
         ObjectiveResult result = objective.evaluate(model, positive, negative);
-        checkHealth(result);
+        TrainingHealth.check(result.terms(), config.energyBound(), iteration, lastCheckpoint);
         double gradNorm = globalNorm(result.gradients());
         if (!Double.isFinite(gradNorm)) {
             throw diverged("gradient norm = " + gradNorm);
@@ -258,24 +258,8 @@ public final class EbmTrainer implements ResumableTrainer {
         return order;
     }
 
-    private void checkHealth(ObjectiveResult result) {
-        for (Map.Entry<String, Double> term : result.terms().entrySet()) {
-            if (!Double.isFinite(term.getValue())) {
-                throw diverged(term.getKey() + " = " + term.getValue());
-            }
-        }
-        for (String name : List.of("e_pos", "e_neg")) {
-            Double e = result.terms().get(name);
-            if (e != null && Math.abs(e) > config.energyBound()) {
-                throw diverged(name + " = " + e + " exceeds energy_bound = " + config.energyBound());
-            }
-        }
-    }
-
     private TrainingDivergedException diverged(String what) {
-        return new TrainingDivergedException("training diverged at iteration " + (iteration + 1) + ": " + what
-                + "; parameters were not updated. Last good checkpoint: "
-                + (lastCheckpoint == null ? "none written" : lastCheckpoint.toString()));
+        return TrainingHealth.diverged(iteration, what, lastCheckpoint);
     }
 
     private static double globalNorm(Map<String, INDArray> gradients) {
