@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.random.RandomKey;
 import org.ebm4j.api.training.IterationReport;
@@ -58,6 +54,11 @@ public final class FusedRbmTrainer implements ResumableTrainer {
 
     /** Visible units per block of the fused update-and-transpose: 16 floats fill one 64-byte cache line of Wᵀ. */
     private static final int TRANSPOSE_BLOCK = 16;
+    /**
+     * How long idle workers spin before parking: longer than the serial work between two parallel sections (≤ 0.5 ms),
+     * so that they stay awake through a run (waking a parked thread cost 0.2–0.3 ms per section on a KVM guest).
+     */
+    private static final long WORKER_SPIN_NANOS = 2_000_000;
 
     private final BernoulliRbm model;
     private final RbmTraining.Settings settings;
@@ -85,7 +86,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
     private Path lastCheckpoint;
     private int[] order;
     private int orderEpoch = -1;
-    private ExecutorService pool;
+    private WorkerTeam team;
 
     /** Per-update work arrays: hidden means weighted by ∂L/∂F (positive rows first), free energies. */
     private float[][] weightedHidden;
@@ -185,11 +186,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         listeners.forEach(l -> l.onStart(context));
         long started = System.nanoTime();
         Map<String, Double> last = Map.of();
-        pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "fused-rbm-trainer");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        team = new WorkerTeam(threads, "fused-rbm-trainer", WORKER_SPIN_NANOS);
         try {
             RandomKey runKey = RandomKey.of(settings.seed());
             while (iteration < total) {
@@ -209,10 +206,8 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             listeners.forEach(l -> l.onFinish(context, summary));
             throw e;
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-                pool = null;
-            }
+            team.close();
+            team = null;
         }
         TrainingSummary summary = new TrainingSummary(iteration, seconds(started), true, "", last);
         listeners.forEach(l -> l.onFinish(context, summary));
@@ -302,6 +297,8 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             float[] uniforms = new float[Math.max(hidden, visible)];
             int[] hiddenOnes = new int[hidden];
             int[] visibleOnes = new int[visible];
+            double[] widened = new double[hidden];
+            double[] sigma = new double[hidden];
             for (int r = from; r < to; r++) {
                 SplittableRandom rng = key.fold(r).javaRandom();
                 int[] state = start[r];
@@ -324,13 +321,13 @@ public final class FusedRbmTrainer implements ResumableTrainer {
                     state = Arrays.copyOf(visibleOnes, LogisticKernels.draw(visiblePre, uniforms, visibleOnes));
                 }
                 v[r] = state;
-                meansAndFreeEnergy(batch + r, v[r], -1.0 / batch, hiddenPre);
+                meansAndFreeEnergy(batch + r, v[r], -1.0 / batch, hiddenPre, widened, sigma);
                 if (persistHidden) { // h ~ p(h | v⁻) from the means just computed: σ(a) = −m · (−σ(a)/m)
                     LogisticKernels.fillUniforms(rng, uniforms, hidden);
                     keptHidden[r] = Arrays.copyOf(hiddenOnes, LogisticKernels.drawBelow(weightedHidden[batch + r],
                             -batch, uniforms, hiddenOnes));
                 }
-                meansAndFreeEnergy(r, positive[r], 1.0 / batch, hiddenPre);
+                meansAndFreeEnergy(r, positive[r], 1.0 / batch, hiddenPre, widened, sigma);
             }
         });
         if (settings.algorithm() == RbmTraining.Algorithm.PCD) {
@@ -344,10 +341,11 @@ public final class FusedRbmTrainer implements ResumableTrainer {
      * means wᵣσ(a) with wᵣ = ∂L/∂Fᵣ = 1/n for data rows and −1/m for chains (L = mean F(v⁺) − mean F(v⁻);
      * ∇_W F(v) = −vσ(a)ᵀ, so ∇_W L = −Σᵣ wᵣ vᵣ σ(aᵣ)ᵀ), and F(v) = −bᵀv − Σⱼ max(aⱼ, 0) − Σⱼ log(1 + e^−|aⱼ|).
      */
-    private void meansAndFreeEnergy(int r, int[] ones, double weight, float[] pre) {
+    private void meansAndFreeEnergy(int r, int[] ones, double weight, float[] pre, double[] widened, double[] sigma) {
         System.arraycopy(hiddenBias, 0, pre, 0, hidden);
         SparseBinaryProducts.addRows(pre, weights, ones, 0, ones.length);
-        double softplusSum = LogisticKernels.weightedMeansAndSoftplus(pre, (float) weight, weightedHidden[r]);
+        double softplusSum = LogisticKernels.weightedMeansAndSoftplus(pre, (float) weight, weightedHidden[r], widened,
+                sigma);
         double visibleTerm = 0;
         for (int i : ones) {
             visibleTerm += visibleBias[i];
@@ -569,39 +567,20 @@ public final class FusedRbmTrainer implements ResumableTrainer {
 
     /** @return how many chunks {@link #parallelChunks} splits n rows into */
     private int parts(int n) {
-        return pool == null ? 1 : Math.max(1, Math.min(threads, n));
+        return team == null ? 1 : Math.max(1, Math.min(team.threads(), n));
     }
 
     /**
-     * Splits [0, n) into {@link #parts(int)} contiguous chunks (chunk p is [n·p/parts, n·(p+1)/parts)), runs them on
-     * the pool and the calling thread.
+     * Splits [0, n) into {@link #parts(int)} contiguous chunks (chunk p is [n·p/parts, n·(p+1)/parts)) and runs them
+     * on the worker team, chunk 0 on the calling thread.
      */
     private void parallelChunks(int n, ChunkTask task) {
         int parts = parts(n);
-        if (parts < 2) {
+        if (parts == 1) {
             task.run(0, 0, n);
             return;
         }
-        List<Future<?>> running = new ArrayList<>(parts - 1);
-        for (int p = 1; p < parts; p++) {
-            int chunk = p;
-            int from = (int) ((long) n * p / parts);
-            int to = (int) ((long) n * (p + 1) / parts);
-            running.add(pool.submit(() -> task.run(chunk, from, to)));
-        }
-        task.run(0, 0, (int) ((long) n / parts));
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a worker", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("a worker failed", e.getCause());
-            }
-        }
+        team.run(parts, chunk -> task.run(chunk, (int) ((long) n * chunk / parts),
+                (int) ((long) n * (chunk + 1) / parts)));
     }
 }

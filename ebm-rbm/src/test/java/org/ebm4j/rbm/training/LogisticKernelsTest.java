@@ -72,31 +72,54 @@ class LogisticKernelsTest {
     @Test
     void meansAndSoftplusAgreeWithTheirDefinitions() {
         SplittableRandom rng = new SplittableRandom(5);
-        float[] pre = new float[777];
+        // 1,100 units: two blocks of the softplus product, an odd count, |a| up to 200 (beyond the clamp at 40)
+        float[] pre = new float[1_101];
         for (int j = 0; j < pre.length; j++) {
             pre[j] = (float) ((rng.nextDouble() * 2 - 1) * (j % 2 == 0 ? 8 : 200));
         }
         float[] out = new float[pre.length];
-        double softplus = LogisticKernels.weightedMeansAndSoftplus(pre, -0.25f, out);
+        double softplus = LogisticKernels.weightedMeansAndSoftplus(pre, -0.25f, out, new double[pre.length],
+                new double[pre.length]);
         double expected = 0;
         for (int j = 0; j < pre.length; j++) {
             double a = pre[j];
             expected += Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
             double sigma = 1 / (1 + Math.exp(-a));
-            assertThat(out[j]).as("a = %s", a).isCloseTo((float) (-0.25 * sigma), within(1e-7f));
+            // float rounding of the output: half an ulp of 0.25 σ
+            assertThat(out[j]).as("a = %s", a).isCloseTo((float) (-0.25 * sigma), within(Math.ulp(0.25f)));
         }
-        assertThat(softplus).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        assertThat(softplus).isCloseTo(expected, within(1e-12 * Math.abs(expected)));
+        pre[7] = Float.NaN;
+        assertThat(LogisticKernels.weightedMeansAndSoftplus(pre, 1f, out, new double[pre.length],
+                new double[pre.length])).isNaN();
     }
 
     @Test
-    void expOfNonPositiveArgumentsIsAccurate() {
-        double worst = 0;
-        for (double x = -100; x <= 0; x += 0.000937) {
-            worst = Math.max(worst, Math.abs(LogisticKernels.expNonPositive(x) / Math.exp(x) - 1));
+    void polynomialSigmoidIsAccurateToTheClamp() {
+        double[] a = new double[160_001];
+        for (int j = 0; j < a.length; j++) {
+            a[j] = -40 + j * (80.0 / (a.length - 1));
         }
-        assertThat(worst).isLessThan(2e-8);
-        assertThat(LogisticKernels.expNonPositive(0)).isEqualTo(1.0);
-        assertThat(LogisticKernels.expNonPositive(-1e300)).isEqualTo(LogisticKernels.expNonPositive(-100));
+        double[] sigma = new double[a.length];
+        LogisticKernels.sigmoids(a, a.length, sigma);
+        double worst = 0;
+        double worstInner = 0;
+        for (int j = 0; j < a.length; j++) {
+            double exact = 1 / (1 + Math.exp(-a[j]));
+            double relative = Math.abs(sigma[j] / exact - 1);
+            worst = Math.max(worst, relative);
+            if (Math.abs(a[j]) <= 10) {
+                worstInner = Math.max(worstInner, relative);
+            }
+        }
+        assertThat(worst).isLessThan(2e-12);
+        assertThat(worstInner).isLessThan(5e-14);
+        double[] beyond = {-1e4, 1e4, Double.NaN};
+        double[] s = new double[3];
+        LogisticKernels.sigmoids(beyond, 3, s);
+        assertThat(s[0]).isLessThan(5e-18).isPositive();
+        assertThat(s[1]).isEqualTo(1.0);
+        assertThat(s[2]).isNaN();
     }
 
     @Test
