@@ -32,12 +32,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ul>
  *   <li>every product of a binary row with W (the data, the chains, the hidden samples with Wᵀ) is a sum of the rows
  *   of W (or Wᵀ) its ones select ({@link BinaryRows}): about 100 of 784 for MNIST;</li>
- *   <li>the Gibbs draws are exact Bernoulli(σ(a)) draws that evaluate σ only for the ~1 % of uniforms near σ(a)
+ *   <li>the Gibbs draws are exact Bernoulli(σ(a)) draws that evaluate σ only for the ~0.2 % of uniforms near a
+ *   float approximation of σ(a), and the hidden means come from a polynomial σ, both in loops C2 vectorises
  *   ({@link LogisticKernels});</li>
  *   <li>∇_W = Σᵢ wᵢ vᵢ σ(aᵢ)ᵀ is, per visible unit, a sum of the weighted hidden means of the rows where it is on, and
  *   each row of W is updated as soon as its gradient is known (no gradient array, one pass);</li>
  *   <li>the work is split over {@code threads} by rows (chains, batch rows, visible units), each row with its own
- *   random stream, so the result does not depend on the thread count.</li>
+ *   random stream, so the result does not depend on the thread count; the threads are a spinning
+ *   {@link WorkerTeam}, awake between the two parallel sections of an update.</li>
  * </ul>
  *
  * <p>Free energies (for the reported terms), the health checks (non-finite or out-of-bound energies stop the run
@@ -297,6 +299,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             float[] uniforms = new float[Math.max(hidden, visible)];
             int[] hiddenOnes = new int[hidden];
             int[] visibleOnes = new int[visible];
+            float[] approx = new float[Math.max(hidden, visible)];
             double[] widened = new double[hidden];
             double[] sigma = new double[hidden];
             for (int r = from; r < to; r++) {
@@ -313,12 +316,12 @@ public final class FusedRbmTrainer implements ResumableTrainer {
                         SparseBinaryProducts.addRows(hiddenPre, weights, state, 0, state.length);
                         LogisticKernels.fillUniforms(rng, uniforms, hidden);
                         h = hiddenOnes;
-                        hCount = LogisticKernels.draw(hiddenPre, uniforms, hiddenOnes);
+                        hCount = LogisticKernels.draw(hiddenPre, uniforms, hiddenOnes, approx);
                     }
                     System.arraycopy(visibleBias, 0, visiblePre, 0, visible);
                     SparseBinaryProducts.addRows(visiblePre, weightsT, h, 0, hCount);
                     LogisticKernels.fillUniforms(rng, uniforms, visible);
-                    state = Arrays.copyOf(visibleOnes, LogisticKernels.draw(visiblePre, uniforms, visibleOnes));
+                    state = Arrays.copyOf(visibleOnes, LogisticKernels.draw(visiblePre, uniforms, visibleOnes, approx));
                 }
                 v[r] = state;
                 meansAndFreeEnergy(batch + r, v[r], -1.0 / batch, hiddenPre, widened, sigma);

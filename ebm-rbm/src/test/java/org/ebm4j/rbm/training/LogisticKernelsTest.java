@@ -8,28 +8,68 @@ import org.junit.jupiter.api.Test;
 
 class LogisticKernelsTest {
 
-    /** The squeeze is exact: the draw is "u < σ(a)" for every pair, also right at the bounds and far out. */
+    /**
+     * The squeeze is exact: the draw is "u &lt; σ(a)" (σ in double) for every pair, also for the float uniforms right
+     * at σ(a) and next to it, near the squeeze's edges, far out, and for non-finite a.
+     */
     @Test
     void drawIsExactlyUniformBelowSigmoid() {
         SplittableRandom rng = new SplittableRandom(1);
-        for (int t = 0; t < 2_000_000; t++) {
-            double scale = t % 3 == 0 ? 4 : t % 3 == 1 ? 30 : 1e4;
-            float a = (float) ((rng.nextDouble() * 2 - 1) * scale);
-            double sigma = LogisticKernels.sigmoid(a);
-            double u = switch (t % 4) {
-                case 0 -> rng.nextDouble();
-                case 1 -> Math.nextDown(sigma);
-                case 2 -> sigma;
-                default -> Math.nextUp(sigma);
-            };
-            if (u >= 1) {
-                continue;
+        int n = 1_000;
+        float[] pre = new float[n];
+        float[] u = new float[n];
+        int[] ones = new int[n];
+        float[] approx = new float[n];
+        for (int round = 0; round < 2_000; round++) {
+            for (int j = 0; j < n; j++) {
+                int t = round * n + j;
+                double scale = t % 3 == 0 ? 4 : t % 3 == 1 ? 30 : 1e4;
+                pre[j] = (float) ((rng.nextDouble() * 2 - 1) * scale);
+                float sigma = (float) LogisticKernels.sigmoid(pre[j]);
+                u[j] = switch (t % 6) {
+                    case 0 -> (rng.nextLong() >>> 40) * 0x1p-24f;
+                    case 1 -> Math.nextDown(sigma);
+                    case 2 -> sigma;
+                    case 3 -> Math.nextUp(sigma);
+                    case 4 -> sigma + 0x1p-10f; // the squeeze's edges
+                    default -> sigma - 0x1p-10f;
+                };
+                u[j] = Math.min(Math.max(u[j], 0f), Math.nextDown(1f));
             }
-            assertThat(LogisticKernels.draw(a, u)).as("a = %s, u = %s", a, u).isEqualTo(u < sigma);
+            if (round == 0) {
+                pre[0] = Float.NaN;
+                pre[1] = Float.POSITIVE_INFINITY;
+                u[1] = Math.nextDown(1f);
+                pre[2] = Float.NEGATIVE_INFINITY;
+                u[2] = 0f;
+            }
+            boolean[] drawn = new boolean[n];
+            int count = LogisticKernels.draw(pre, u, ones, approx);
+            for (int k = 0; k < count; k++) {
+                drawn[ones[k]] = true;
+            }
+            for (int j = 0; j < n; j++) {
+                boolean expected = u[j] < LogisticKernels.sigmoid(pre[j]);
+                assertThat(drawn[j]).as("a = %s, u = %s", pre[j], u[j]).isEqualTo(expected);
+            }
         }
-        assertThat(LogisticKernels.draw(Float.NaN, 0.0)).isFalse();
-        assertThat(LogisticKernels.draw(Float.POSITIVE_INFINITY, 0.999)).isTrue();
-        assertThat(LogisticKernels.draw(Float.NEGATIVE_INFINITY, 0.0)).isFalse();
+    }
+
+    /** σ̂ stays within the bound its Javadoc derives (which the squeeze's width exceeds 80 times). */
+    @Test
+    void approximateSigmoidIsWithinItsBound() {
+        int n = 2_000_001;
+        float[] pre = new float[n];
+        for (int j = 0; j < n; j++) {
+            pre[j] = -20f + j * (40f / (n - 1));
+        }
+        float[] approx = new float[n];
+        LogisticKernels.approximateSigmoids(pre, n, approx);
+        double worst = 0;
+        for (int j = 0; j < n; j++) {
+            worst = Math.max(worst, Math.abs(approx[j] - LogisticKernels.sigmoid(pre[j])));
+        }
+        assertThat(worst).isLessThan(1.2e-5);
     }
 
     /** With the trainer's float uniforms, each unit is 1 with frequency σ(a) within 5 standard errors. */
@@ -43,7 +83,7 @@ class LogisticKernelsTest {
         SplittableRandom rng = new SplittableRandom(7);
         for (int t = 0; t < n; t++) {
             LogisticKernels.fillUniforms(rng, uniforms, pre.length);
-            int count = LogisticKernels.draw(pre, uniforms, indices);
+            int count = LogisticKernels.draw(pre, uniforms, indices, new float[pre.length]);
             for (int k = 0; k < count; k++) {
                 ones[indices[k]]++;
             }
