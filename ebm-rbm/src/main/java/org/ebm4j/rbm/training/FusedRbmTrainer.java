@@ -1,25 +1,15 @@
 package org.ebm4j.rbm.training;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.random.RandomKey;
-import org.ebm4j.api.training.IterationReport;
-import org.ebm4j.api.training.TrainingContext;
-import org.ebm4j.api.training.TrainingDivergedException;
-import org.ebm4j.api.training.TrainingListener;
-import org.ebm4j.api.training.TrainingSummary;
 import org.ebm4j.rbm.model.BernoulliRbm;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.loop.EbmTrainer;
-import org.ebm4j.training.loop.ResumableTrainer;
-import org.ebm4j.training.loop.TrainingHealth;
+import org.ebm4j.training.loop.EpochLoopTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -52,7 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The trainer keeps the live parameters in its own arrays while it runs; the model's arrays are brought up to date
  * before every listener call, at checkpoints and when {@link #train()} returns.
  */
-public final class FusedRbmTrainer implements ResumableTrainer {
+public final class FusedRbmTrainer extends EpochLoopTrainer {
 
     /** Visible units per block of the fused update-and-transpose: 16 floats fill one 64-byte cache line of Wᵀ. */
     private static final int TRANSPOSE_BLOCK = 16;
@@ -68,11 +58,9 @@ public final class FusedRbmTrainer implements ResumableTrainer {
     private final int threads;
     private final boolean persistHidden;
     private final Map<String, String> provenance;
-    private final List<TrainingListener> listeners = new ArrayList<>();
     private final int visible;
     private final int hidden;
     private final int batch;
-    private final long iterationsPerEpoch;
 
     private final float[][] weights;
     private final float[][] weightsT;
@@ -84,10 +72,6 @@ public final class FusedRbmTrainer implements ResumableTrainer {
     private long optimizerStep;
 
     private int[][] chains;
-    private long iteration;
-    private Path lastCheckpoint;
-    private int[] order;
-    private int orderEpoch = -1;
     private WorkerTeam team;
 
     /** Per-update work arrays: hidden means weighted by ∂L/∂F (positive rows first), free energies. */
@@ -109,6 +93,29 @@ public final class FusedRbmTrainer implements ResumableTrainer {
 
     FusedRbmTrainer(BernoulliRbm model, int[][] dataRows, RbmTraining.Settings settings, int threads,
                     Map<String, String> provenance) {
+        super(model, checkedRows(model, dataRows, settings, threads), settings.batchSize(), settings.epochs(),
+                settings.seed());
+        this.model = model;
+        this.settings = settings;
+        this.dataRows = dataRows;
+        this.threads = threads;
+        this.persistHidden = settings.persist() == RbmTraining.Persist.HIDDEN;
+        this.provenance = new LinkedHashMap<>(provenance);
+        this.visible = model.visibleUnits();
+        this.hidden = model.hiddenUnits();
+        this.batch = settings.batchSize();
+        this.weights = new float[visible][hidden];
+        this.weightsT = new float[hidden][visible];
+        this.visibleBias = new float[visible];
+        this.hiddenBias = new float[hidden];
+        this.velocityW = new float[visible][hidden];
+        this.velocityB = new float[visible];
+        this.velocityC = new float[hidden];
+        this.freeEnergy = new double[2 * batch];
+    }
+
+    /** @return how many rows {@code dataRows} has, once the arguments are checked */
+    private static int checkedRows(BernoulliRbm model, int[][] dataRows, RbmTraining.Settings settings, int threads) {
         String why = unsupported(model, settings);
         if (why != null) {
             throw new IllegalArgumentException("the fused RBM trainer cannot run this: " + why);
@@ -120,24 +127,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             throw new IllegalArgumentException("data has " + dataRows.length + " rows; batch = "
                     + settings.batchSize() + " needs at least that many");
         }
-        this.model = model;
-        this.settings = settings;
-        this.dataRows = dataRows;
-        this.threads = threads;
-        this.persistHidden = settings.persist() == RbmTraining.Persist.HIDDEN;
-        this.provenance = new LinkedHashMap<>(provenance);
-        this.visible = model.visibleUnits();
-        this.hidden = model.hiddenUnits();
-        this.batch = settings.batchSize();
-        this.iterationsPerEpoch = dataRows.length / batch;
-        this.weights = new float[visible][hidden];
-        this.weightsT = new float[hidden][visible];
-        this.visibleBias = new float[visible];
-        this.hiddenBias = new float[hidden];
-        this.velocityW = new float[visible][hidden];
-        this.velocityB = new float[visible];
-        this.velocityC = new float[hidden];
-        this.freeEnergy = new double[2 * batch];
+        return dataRows.length;
     }
 
     /**
@@ -160,67 +150,29 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         return null;
     }
 
-    @Override
-    public void addListener(TrainingListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    @Override
-    public long iteration() {
-        return iteration;
-    }
-
-    @Override
-    public long iterationsPerEpoch() {
-        return iterationsPerEpoch;
-    }
-
     /** @return the learning rate of {@code epoch}: lr · decayᵉᵖᵒᶜʰ. */
     public double learningRate(int epoch) {
         return settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch);
     }
 
     @Override
-    public TrainingSummary train() {
-        long total = (long) settings.epochs() * iterationsPerEpoch;
-        TrainingContext context = new TrainingContext(model, settings.epochs(), iterationsPerEpoch, iteration);
+    protected void beforeRun() {
         loadParameters();
-        listeners.forEach(l -> l.onStart(context));
-        long started = System.nanoTime();
-        Map<String, Double> last = Map.of();
         team = new WorkerTeam(threads, "fused-rbm-trainer", WORKER_SPIN_NANOS);
-        try {
-            RandomKey runKey = RandomKey.of(settings.seed());
-            while (iteration < total) {
-                int epoch = (int) (iteration / iterationsPerEpoch);
-                if (epoch != orderEpoch) {
-                    order = EbmTrainer.epochOrder(dataRows.length, runKey.fold("epoch").fold(epoch));
-                    orderEpoch = epoch;
-                }
-                int batchInEpoch = (int) (iteration % iterationsPerEpoch);
-                last = step(runKey.fold(iteration + 1), epoch, batchInEpoch, context);
-                if (iteration % iterationsPerEpoch == 0) {
-                    listeners.forEach(l -> l.onEpochEnd(context, epoch));
-                }
-            }
-        } catch (TrainingDivergedException e) {
-            TrainingSummary summary = new TrainingSummary(iteration, seconds(started), false, e.getMessage(), last);
-            listeners.forEach(l -> l.onFinish(context, summary));
-            throw e;
-        } finally {
-            team.close();
-            team = null;
-        }
-        TrainingSummary summary = new TrainingSummary(iteration, seconds(started), true, "", last);
-        listeners.forEach(l -> l.onFinish(context, summary));
-        return summary;
     }
 
-    private Map<String, Double> step(RandomKey key, int epoch, int batchInEpoch, TrainingContext context) {
+    @Override
+    protected void afterRun() {
+        team.close();
+        team = null;
+    }
+
+    @Override
+    protected Update update(RandomKey key, int epoch, int[] indices) {
         long t0 = System.nanoTime();
         int[][] positive = new int[batch][];
         for (int r = 0; r < batch; r++) {
-            positive[r] = dataRows[order[batchInEpoch * batch + r]];
+            positive[r] = dataRows[indices[r]];
         }
         boolean persistent = settings.algorithm() == RbmTraining.Algorithm.PCD;
         if (persistent && chains == null) {
@@ -241,10 +193,9 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         metrics.put("reg", meanSquare(freeEnergy, 0, batch) + meanSquare(freeEnergy, batch, 2 * batch));
         metrics.put("e_pos", ePos);
         metrics.put("e_neg", eNeg);
-        TrainingHealth.check(metrics, RbmTraining.ENERGY_BOUND, iteration, lastCheckpoint);
+        checkHealth(metrics, RbmTraining.ENERGY_BOUND);
         double lr = learningRate(epoch);
         double gradNorm = Math.sqrt(updateParameters(stacked, lr));
-        iteration++;
 
         metrics.put("grad_norm", gradNorm);
         metrics.put("acceptance", 1.0);
@@ -253,12 +204,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         if (persistent) {
             metrics.put("buffer_size", (double) batch);
         }
-        if (!listeners.isEmpty()) {
-            IterationReport report = new IterationReport(iteration, epoch, lr, metrics,
-                    BinaryRows.toArray(negative, visible, DataType.FLOAT));
-            listeners.forEach(l -> l.onIteration(context, report));
-        }
-        return metrics;
+        return new Update(lr, metrics, () -> BinaryRows.toArray(negative, visible, DataType.FLOAT));
     }
 
     private int[][] fairCoinChains(RandomKey key, int units) {
@@ -501,13 +447,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         meta.put("rbm_engine", "fused");
         INDArray buffer = chains == null ? null
                 : BinaryRows.toArray(chains, persistHidden ? hidden : visible, DataType.FLOAT);
-        return new TrainingCheckpoint(iteration, settings.seed(), params, optimizer, buffer, meta);
-    }
-
-    @Override
-    public void writeCheckpoint(Path file) {
-        checkpoint().writeUnchecked(file);
-        lastCheckpoint = file;
+        return new TrainingCheckpoint(iteration(), settings.seed(), params, optimizer, buffer, meta);
     }
 
     @Override
@@ -529,7 +469,7 @@ public final class FusedRbmTrainer implements ResumableTrainer {
             }
             chains = BinaryRows.of("checkpoint chains", checkpoint.buffer());
         }
-        iteration = checkpoint.iteration();
+        resumeAt(checkpoint);
     }
 
     private static void restoreVelocity(INDArray saved, float[][] into) {
@@ -548,10 +488,6 @@ public final class FusedRbmTrainer implements ResumableTrainer {
         } else {
             floats(saved.castTo(DataType.FLOAT).dup('c')).get(into);
         }
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** A piece of row-parallel work over the rows [from, to). */

@@ -20,6 +20,7 @@ import org.ebm4j.rbm.testing.RbmFixtures;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
 import org.ebm4j.training.data.InMemoryDataset;
 import org.ebm4j.training.loop.EbmTrainer;
+import org.ebm4j.training.loop.EpochLoopTrainer;
 import org.ebm4j.training.loop.ResumableTrainer;
 import org.ebm4j.training.objective.ContrastiveDivergence;
 import org.ebm4j.training.optim.Sgd;
@@ -102,7 +103,7 @@ class FusedRbmTrainerTest {
         ObjectiveResult last = null;
         for (int t = 0; t < 12; t++) {
             int epoch = t / 3;
-            int[] order = EbmTrainer.epochOrder(30, runKey.fold("epoch").fold(epoch));
+            int[] order = EpochLoopTrainer.epochOrder(30, runKey.fold("epoch").fold(epoch));
             int[] rows = java.util.Arrays.copyOfRange(order, (t % 3) * 10, (t % 3) * 10 + 10);
             INDArray positive = Nd4j.pullRows(data, 1, rows);
             last = cd.evaluate(reference, positive, negatives.seen.get(t));

@@ -1,13 +1,9 @@
 package org.ebm4j.training.loop;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.energy.ParametricEnergy;
 import org.ebm4j.api.random.RandomKey;
@@ -15,15 +11,11 @@ import org.ebm4j.api.sampling.SamplerState;
 import org.ebm4j.api.sampling.SamplingDriver;
 import org.ebm4j.api.sampling.SamplingKernel;
 import org.ebm4j.api.sampling.SamplingResult;
-import org.ebm4j.api.training.IterationReport;
 import org.ebm4j.api.training.Objective;
 import org.ebm4j.api.training.ObjectiveResult;
 import org.ebm4j.api.training.Optimizer;
 import org.ebm4j.api.training.ReplayBuffer;
-import org.ebm4j.api.training.TrainingContext;
 import org.ebm4j.api.training.TrainingDivergedException;
-import org.ebm4j.api.training.TrainingListener;
-import org.ebm4j.api.training.TrainingSummary;
 import org.ebm4j.training.buffer.BufferCounters;
 import org.ebm4j.training.buffer.KernelStateBuffer;
 import org.ebm4j.training.checkpoint.TrainingCheckpoint;
@@ -54,7 +46,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Health: a non-finite loss term, energy or gradient, or a mean energy beyond {@code energyBound}, stops the run
  * with a {@link TrainingDivergedException} before the update, so no poisoned parameters reach a checkpoint.
  */
-public final class EbmTrainer implements ResumableTrainer {
+public final class EbmTrainer extends EpochLoopTrainer {
 
     private static final String BUFFER_COUNTER = "buffer.counter.";
 
@@ -66,20 +58,16 @@ public final class EbmTrainer implements ResumableTrainer {
     private final Optimizer optimizer;
     private final TrainerConfig config;
     private final Map<String, String> provenance;
-    private final List<TrainingListener> listeners = new ArrayList<>();
-    private final long iterationsPerEpoch;
-    private long iteration;
-    private Path lastCheckpoint;
-    private int[] order;
-    private int orderEpoch = -1;
 
     private EbmTrainer(Builder b) {
-        this.model = Objects.requireNonNull(b.model, "model");
-        this.data = Objects.requireNonNull(b.data, "data");
+        super(Objects.requireNonNull(b.model, "model"), Objects.requireNonNull(b.data, "data").size(),
+                Objects.requireNonNull(b.config, "config").batchSize(), b.config.epochs(), b.config.seed());
+        this.model = b.model;
+        this.data = b.data;
         this.sampler = Objects.requireNonNull(b.sampler, "sampler");
         this.objective = Objects.requireNonNull(b.objective, "objective");
         this.optimizer = Objects.requireNonNull(b.optimizer, "optimizer");
-        this.config = Objects.requireNonNull(b.config, "config");
+        this.config = b.config;
         this.buffer = b.buffer;
         this.provenance = Map.copyOf(b.provenance);
         if (config.chainStart() == TrainerConfig.ChainStart.BUFFER && buffer == null) {
@@ -93,27 +81,10 @@ public final class EbmTrainer implements ResumableTrainer {
             throw new IllegalArgumentException("data '" + data.name() + "' has " + data.size()
                     + " samples; expected at least batch_size = " + config.batchSize());
         }
-        this.iterationsPerEpoch = data.size() / config.batchSize();
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public void addListener(TrainingListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** @return parameter updates done so far (including those before a resume). */
-    @Override
-    public long iteration() {
-        return iteration;
-    }
-
-    @Override
-    public long iterationsPerEpoch() {
-        return iterationsPerEpoch;
     }
 
     /** @return the learning rate of {@code epoch}: lr · decayᵉᵖᵒᶜʰ. */
@@ -122,44 +93,8 @@ public final class EbmTrainer implements ResumableTrainer {
     }
 
     @Override
-    public TrainingSummary train() {
-        long total = config.epochs() * iterationsPerEpoch;
-        TrainingContext context = new TrainingContext(model, config.epochs(), iterationsPerEpoch, iteration);
-        listeners.forEach(l -> l.onStart(context));
-        long started = System.nanoTime();
-        Map<String, Double> last = Map.of();
-        try {
-            RandomKey runKey = RandomKey.of(config.seed());
-            while (iteration < total) {
-                int epoch = (int) (iteration / iterationsPerEpoch);
-                if (epoch != orderEpoch) {
-                    order = epochOrder(data.size(), runKey.fold("epoch").fold(epoch));
-                    orderEpoch = epoch;
-                }
-                int batchInEpoch = (int) (iteration % iterationsPerEpoch);
-                last = step(runKey.fold(iteration + 1), epoch, order, batchInEpoch, context);
-                boolean epochEnd = iteration % iterationsPerEpoch == 0;
-                if (config.checkpointFile() != null && (iteration % config.checkpointEvery() == 0 || epochEnd)) {
-                    writeCheckpoint(config.checkpointFile());
-                }
-                if (epochEnd) {
-                    listeners.forEach(l -> l.onEpochEnd(context, epoch));
-                }
-            }
-        } catch (TrainingDivergedException e) {
-            TrainingSummary summary = new TrainingSummary(iteration, seconds(started), false, e.getMessage(), last);
-            listeners.forEach(l -> l.onFinish(context, summary));
-            throw e;
-        }
-        TrainingSummary summary = new TrainingSummary(iteration, seconds(started), true, "", last);
-        listeners.forEach(l -> l.onFinish(context, summary));
-        return summary;
-    }
-
-    private Map<String, Double> step(RandomKey key, int epoch, int[] order, int batchInEpoch, TrainingContext context) {
+    protected Update update(RandomKey key, int epoch, int[] indices) {
         long t0 = System.nanoTime();
-        int[] indices = Arrays.copyOfRange(order, batchInEpoch * config.batchSize(),
-                (batchInEpoch + 1) * config.batchSize());
         INDArray positive = perturb(data.features(indices), key.fold("data-noise"));
 
         SamplingResult<?> chains;
@@ -179,7 +114,7 @@ public final class EbmTrainer implements ResumableTrainer {
         long t1 = System.nanoTime();
 
         ObjectiveResult result = objective.evaluate(model, positive, negative);
-        TrainingHealth.check(result.terms(), config.energyBound(), iteration, lastCheckpoint);
+        checkHealth(result.terms(), config.energyBound());
         double gradNorm = globalNorm(result.gradients());
         if (!Double.isFinite(gradNorm)) {
             throw diverged("gradient norm = " + gradNorm);
@@ -190,7 +125,6 @@ public final class EbmTrainer implements ResumableTrainer {
         }
         double lr = learningRate(epoch);
         optimizer.update(model.parameters(), result.gradients(), lr);
-        iteration++;
 
         Map<String, Double> metrics = new LinkedHashMap<>(result.terms());
         metrics.put("grad_norm", gradNorm);
@@ -203,9 +137,14 @@ public final class EbmTrainer implements ResumableTrainer {
         if (buffer instanceof KernelStateBuffer stateful) {
             metrics.putAll(stateful.metrics());
         }
-        IterationReport report = new IterationReport(iteration, epoch, lr, metrics, negative);
-        listeners.forEach(l -> l.onIteration(context, report));
-        return metrics;
+        return new Update(lr, metrics, () -> negative);
+    }
+
+    @Override
+    protected void afterUpdate(boolean epochEnd) {
+        if (config.checkpointFile() != null && (iteration() % config.checkpointEvery() == 0 || epochEnd)) {
+            writeCheckpoint(config.checkpointFile());
+        }
     }
 
     private static <S extends SamplerState> SamplingResult<S> runChains(SamplingKernel<S> kernel, INDArray start,
@@ -236,30 +175,6 @@ public final class EbmTrainer implements ResumableTrainer {
             Transforms.min(positive, config.clampHigh(), false);
         }
         return positive;
-    }
-
-    /**
-     * The visiting order of one epoch: a Fisher–Yates shuffle of 0 … n−1 driven by {@code key}. The trainer calls it
-     * with {@code RandomKey.of(seed).fold("epoch").fold(epoch)}; other loops over the same data (the fused RBM trainer)
-     * use it to visit the minibatches in the same order.
-     */
-    public static int[] epochOrder(int n, RandomKey key) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = key.javaRandom();
-        for (int i = n - 1; i > 0; i--) { // Fisher–Yates
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    private TrainingDivergedException diverged(String what) {
-        return TrainingHealth.diverged(iteration, what, lastCheckpoint);
     }
 
     private static double globalNorm(Map<String, INDArray> gradients) {
@@ -294,15 +209,9 @@ public final class EbmTrainer implements ResumableTrainer {
         if (buffer instanceof BufferCounters counted) {
             counted.counters().forEach((k, v) -> meta.put(BUFFER_COUNTER + k, Long.toString(v)));
         }
-        return new TrainingCheckpoint(iteration, config.seed(), params, optimizer.state(),
+        return new TrainingCheckpoint(iteration(), config.seed(), params, optimizer.state(),
                 buffer == null ? null : buffer.snapshot(), meta,
                 objective instanceof StatefulObjective stateful ? stateful.state() : Map.of());
-    }
-
-    @Override
-    public void writeCheckpoint(Path file) {
-        checkpoint().writeUnchecked(file);
-        lastCheckpoint = file;
     }
 
     /**
@@ -329,11 +238,7 @@ public final class EbmTrainer implements ResumableTrainer {
                 counted.restoreCounters(counters);
             }
         }
-        iteration = checkpoint.iteration();
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        resumeAt(checkpoint);
     }
 
     /** Assembles an {@link EbmTrainer}; model, data, sampler, objective, optimizer and config are required. */
